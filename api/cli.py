@@ -1,0 +1,195 @@
+"""The `dkg` command line."""
+
+import json
+import logging
+import signal
+import sys
+import time
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any, Iterator, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+from api.ingest import IngestReport, ingest_paths
+from api.settings import Settings, open_store
+from graph.errors import GraphError
+from graph.store import GraphStore
+
+app = typer.Typer(help="Diplomatic-event knowledge graph: ingest news, query the graph.",
+                  no_args_is_help=True, add_completion=False)
+out = Console()
+err = Console(stderr=True)
+
+
+@app.callback()
+def main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log details.")] = False
+         ) -> None:
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+    # A plain `kill` must still stop the embedded server cleanly: turn it into SystemExit.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+
+
+@contextmanager
+def _store() -> Iterator[GraphStore]:
+    try:
+        store = open_store(Settings())
+    except GraphError as e:
+        err.print(f"[red]error:[/red] {e}")
+        raise typer.Exit(2) from e
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def _load_nlp():
+    from extract.errors import ModelMissing
+    from extract.pipeline import load_nlp
+
+    try:
+        return load_nlp()
+    except ModelMissing as e:
+        err.print(f"[red]error:[/red] {e}")
+        raise typer.Exit(2) from e
+
+
+def _count_inputs(paths: list[Path]) -> int:
+    total = 0
+    for path in paths:
+        if path.is_dir():
+            total += sum(1 for p in path.rglob("*") if p.is_file()
+                         and not any(part.startswith(".") for part in p.relative_to(path).parts))
+        else:
+            total += 1
+    return total
+
+
+def _run_ingest(paths: list[Path], store: GraphStore) -> IngestReport:
+    nlp = _load_nlp()
+    if not err.is_terminal:
+        return ingest_paths(paths, store=store, nlp=nlp)
+    with Progress(TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(),
+                  console=err, transient=True) as progress:
+        task = progress.add_task("ingest", total=None)
+        report = ingest_paths(paths, store=store, nlp=nlp,
+                              on_progress=lambda n: progress.advance(task, n))
+    return report
+
+
+def _print_report(report: IngestReport, store: GraphStore) -> None:
+    out.print(f"ingested {report.articles_ingested} articles ({report.events} events) "
+              f"in {report.seconds:.2f} s; skipped {len(report.skipped)}")
+    for failure in report.skipped:
+        out.print(f"  skipped {failure.path}: {failure.reason}")
+    out.print(f"created {report.nodes_created} nodes and {report.relationships_created} "
+              "relationships")
+    _print_counts(store)
+
+
+def _print_counts(store: GraphStore) -> None:
+    counts = store.counts()
+    for kind in ("nodes", "relationships"):
+        items = counts[kind]
+        detail = ", ".join(f"{k} {v}" for k, v in sorted(items.items()))
+        out.print(f"graph {kind}: {sum(items.values())} ({detail})")
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders (.txt .html .json .jsonl)")]
+) -> None:
+    """Read articles and add what they report to the graph."""
+    with _store() as store:
+        report = _run_ingest(paths, store)
+        _print_report(report, store)
+
+
+@app.command()
+def stats() -> None:
+    """Node and relationship counts."""
+    with _store() as store:
+        _print_counts(store)
+
+
+@app.command()
+def export(
+    format: Annotated[str, typer.Option("--format", help="Output format: json")] = "json",
+    out_file: Annotated[Optional[Path], typer.Option("--out", help="File (default stdout)")] = None,
+) -> None:
+    """Write the whole graph as {"nodes": [...], "relationships": [...]}."""
+    if format != "json":
+        err.print(f"[red]error:[/red] unknown format {format!r}; available: json")
+        raise typer.Exit(2)
+    with _store() as store:
+        nodes, relationships = store.iter_export()
+        document = {
+            "nodes": [{"id": n["id"], "labels": n["labels"], "properties": _jsonable(n["properties"])}
+                      for n in nodes],
+            "relationships": [
+                {"type": r["type"], "start": r["start"], "end": r["end"],
+                 "properties": _jsonable(r["properties"])}
+                for r in relationships
+            ],
+        }
+    text = json.dumps(document, ensure_ascii=False, indent=2)
+    if out_file is None:
+        sys.stdout.write(text + "\n")
+    else:
+        out_file.write_text(text + "\n", encoding="utf-8")
+        err.print(f"wrote {len(document['nodes'])} nodes and "
+                  f"{len(document['relationships'])} relationships to {out_file}")
+
+
+def _jsonable(properties: dict[str, Any]) -> dict[str, Any]:
+    return {k: v.isoformat() if hasattr(v, "isoformat") else v for k, v in properties.items()}
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+) -> None:
+    """Serve the REST API (OpenAPI docs at /docs)."""
+    import uvicorn
+
+    from api.app import create_app
+
+    with _store() as store:
+        _print_urls(host, port)
+        uvicorn.run(create_app(store=store), host=host, port=port, log_level="warning")
+
+
+def _print_urls(host: str, port: int) -> None:
+    base = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}"
+    out.print(f"serving on {base}  (Ctrl-C to stop); try:")
+    for path in ("/health", "/events?country=Kazakhstan", "/events?country=KAZ&type=forum",
+                 "/countries", "/docs"):
+        out.print(f"  {base}{path}")
+
+
+@app.command()
+def demo(
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    no_serve: Annotated[bool, typer.Option("--no-serve", help="Ingest only.")] = False,
+) -> None:
+    """Ingest the bundled sample articles and serve the API."""
+    import uvicorn
+
+    from api.app import create_app
+
+    samples = resources.files("api") / "samples"
+    with resources.as_file(samples) as folder, _store() as store:
+        started = time.perf_counter()
+        report = _run_ingest([Path(folder)], store)
+        _print_report(report, store)
+        out.print(f"demo data ready in {time.perf_counter() - started:.1f} s")
+        if no_serve:
+            return
+        _print_urls(host, port)
+        uvicorn.run(create_app(store=store), host=host, port=port, log_level="warning")

@@ -1,0 +1,122 @@
+"""The ingest service: files or posted articles -> extraction -> resolution -> the store.
+
+    report = ingest_paths(paths, store=store, nlp=nlp)
+
+Every article fed in either reaches the graph or is reported with the reason it did not.
+"""
+
+import logging
+import time
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+from spacy.language import Language
+
+from extract.models import Article, ArticleExtraction, ReadFailure
+from extract.pipeline import extract_articles
+from extract.reading import read_articles
+from graph.model import WriteSummary
+from graph.resolver import KnownNames, lookup_keys, resolve
+from graph.store import GraphStore
+
+logger = logging.getLogger(__name__)
+
+CHUNK_SIZE = 64
+
+ProgressCallback = Callable[[int], None]
+
+
+class IngestReport(BaseModel):
+    """What one ingest did."""
+
+    articles_ingested: int = Field(0, description="Articles (and listing items) in the graph.")
+    events: int = 0
+    skipped: list[ReadFailure] = Field(default_factory=list)
+    nodes_created: int = 0
+    relationships_created: int = 0
+    seconds: float = 0.0
+
+
+def ingest_paths(
+    paths: Iterable[Path], *, store: GraphStore, nlp: Language,
+    on_progress: ProgressCallback | None = None,
+) -> IngestReport:
+    """Read files and folders, and ingest every readable article."""
+    report = IngestReport()
+    started = time.perf_counter()
+
+    def articles() -> Iterator[Article]:
+        for record in read_articles(paths):
+            if isinstance(record, ReadFailure):
+                logger.warning("skipped %s: %s", record.path, record.reason)
+                report.skipped.append(record)
+                if on_progress:
+                    on_progress(1)
+            else:
+                yield record
+
+    _ingest(articles(), store=store, nlp=nlp, report=report, on_progress=on_progress)
+    report.seconds = round(time.perf_counter() - started, 3)
+    return report
+
+
+def ingest_articles(
+    articles: Iterable[Article], *, store: GraphStore, nlp: Language
+) -> IngestReport:
+    """Ingest articles already in memory (a POST, a test)."""
+    report = IngestReport()
+    started = time.perf_counter()
+    _ingest(iter(articles), store=store, nlp=nlp, report=report, on_progress=None)
+    report.seconds = round(time.perf_counter() - started, 3)
+    return report
+
+
+def _ingest(
+    articles: Iterator[Article], *, store: GraphStore, nlp: Language, report: IngestReport,
+    on_progress: ProgressCallback | None,
+) -> None:
+    wrote = False
+    while chunk := list(islice(articles, CHUNK_SIZE)):
+        extractions = _extract_chunk(chunk, nlp=nlp, report=report)
+        if extractions:
+            summary = _write(extractions, store=store)
+            wrote = True
+            report.nodes_created += summary.nodes_created
+            report.relationships_created += summary.relationships_created
+            report.articles_ingested += len(extractions)
+            report.events += sum(len(x.events) for x in extractions)
+        if on_progress:
+            on_progress(len(chunk))
+    if wrote:
+        store.after_ingest()
+
+
+def _extract_chunk(
+    chunk: list[Article], *, nlp: Language, report: IngestReport
+) -> list[ArticleExtraction]:
+    """Extract a chunk in one pass; if anything fails, article by article, so one bad
+    article is reported and the others still go in."""
+    try:
+        return list(extract_articles(chunk, nlp=nlp))
+    except Exception:
+        logger.exception("extraction failed for a chunk; retrying article by article")
+    extractions = []
+    for article in chunk:
+        try:
+            extractions.extend(extract_articles([article], nlp=nlp))
+        except Exception as e:
+            report.skipped.append(ReadFailure(path=article.path or article.id,
+                                              reason=f"extraction failed: {e}"))
+    return extractions
+
+
+def _write(extractions: list[ArticleExtraction], *, store: GraphStore) -> WriteSummary:
+    org_keys, person_keys = lookup_keys(extractions)
+    known = KnownNames(
+        organizations={r["key"]: r["id"] for r in
+                       store.query("find_organizations_by_keys", keys=org_keys)},
+        persons={r["key"]: r["id"] for r in store.query("find_persons_by_keys", keys=person_keys)},
+    )
+    return store.write(resolve(extractions, known=known))

@@ -1,0 +1,48 @@
+"""One Settings object: the only place the program reads its environment."""
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from graph.embedded import default_data_dir
+from graph.store import GraphStore
+
+
+class Settings(BaseSettings):
+    """Configuration from `DKG_*` environment variables."""
+
+    model_config = SettingsConfigDict(env_prefix="DKG_", extra="ignore")
+
+    data_dir: Path = Field(default_factory=default_data_dir,
+                           description="Where the embedded store keeps its files.")
+    neo4j_uri: str | None = Field(default=None, description="Use Neo4j instead of the "
+                                  "embedded store, e.g. bolt://localhost:7687 or neo4j://...")
+    neo4j_user: str = "neo4j"
+    neo4j_password: str = ""
+    neo4j_database: str | None = None
+
+
+def open_store(settings: Settings) -> GraphStore:
+    """The configured store, connected and with its schema applied.
+
+    Neo4j when DKG_NEO4J_URI is set, the embedded FalkorDB otherwise. This factory is the
+    one place that chooses; everything else talks to the GraphStore interface.
+    """
+    if settings.neo4j_uri:
+        from graph.neo4j_store import Neo4jStore
+
+        store: GraphStore = Neo4jStore(
+            settings.neo4j_uri, user=settings.neo4j_user, password=settings.neo4j_password,
+            database=settings.neo4j_database,
+        )
+    else:
+        from graph.falkordb_store import FalkorDBStore
+
+        store = FalkorDBStore(settings.data_dir)
+    try:
+        store.apply_schema()
+    except Exception:
+        store.close()
+        raise
+    return store

@@ -1,0 +1,220 @@
+"""Reading the page before reading the text: noise out, listing pages split, dateline read.
+
+Everything here works from the shape of lines (length, punctuation, position), not from
+lists of particular sites' phrases, so it carries over to pages nobody has seen.
+"""
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from extract.dates import month_number, parse_standalone_date
+from extract.models import Article
+
+# Residue of an image link ("efda...b12be.png)"), a lone separator, a bullet-only line.
+_RESIDUE = re.compile(r"^\S*\.(?:png|jpe?g|gif|webp|svg|bmp)\)?\]?$", re.IGNORECASE)
+_SEPARATOR = re.compile(r"^[-–—_=*•·|~#]+$")
+_BULLET = re.compile(r"^\s*[•·▪►◦‣]\s*")
+# Calls to action that close scraped pages ("Follow us on ...", "Subscribe to ...").
+_CALL_TO_ACTION = re.compile(
+    r"^(?:follow|subscribe|join|sign up|download|click|share|like|read more|read also|"
+    r"also read|see also|related|more from|get the latest|stay updated|watch)\b",
+    re.IGNORECASE,
+)
+# Bylines and credits: never part of the story.
+_BYLINE = re.compile(
+    r"^(?:by|written by|reporting by|editing by|edited by|photo(?:graph)?s?(?: by)?|"
+    r"image(?: by)?|source|credit|file photo)\s*[:\-–]?\s+[A-Z]",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?:;\"”’')\]]$")
+# "ASTANA, May 29 (Xinhua) --"  /  "ISLAMABAD, Oct 29 (APP):"  /  "Beijing, March 3 -"
+_DATELINE = re.compile(
+    r"^(?P<city>[A-Z][A-Za-z .'’-]{1,40}?),\s+(?P<month>[A-Z][a-z]{2,8}\.?)\s+(?P<day>[0-3]?\d)"
+    r"(?:,\s*(?P<year>(?:19|20)\d\d))?\s*(?:\((?P<agency>[^)]{1,40})\))?\s*(?:--|—|–|-|:)\s*"
+)
+
+MAX_HEADLINE_WORDS = 20
+
+
+@dataclass(frozen=True)
+class Dateline:
+    city: str
+    date: date | None
+    agency: str | None
+
+
+@dataclass
+class PreparedArticle:
+    """An article with its noise removed, ready for the language pipeline."""
+
+    article: Article
+    dateline: Dateline | None = None
+    default_year: int | None = None
+    removed_lines: list[str] = field(default_factory=list)
+
+    @property
+    def reference_date(self) -> date | None:
+        """What relative dates ("Thursday", "today") count from."""
+        if self.dateline is not None and self.dateline.date is not None:
+            return self.dateline.date
+        return self.article.published
+
+
+def is_headline_shaped(line: str) -> bool:
+    """Short, no closing sentence punctuation, starts like a title."""
+    words = line.split()
+    return (
+        0 < len(words) <= MAX_HEADLINE_WORDS
+        and not _SENTENCE_END.search(line)
+        and (line[0].isupper() or line[0].isdigit() or line[0] in "\"“'‘")
+    )
+
+
+def _is_residue(line: str) -> bool:
+    return bool(_RESIDUE.match(line) or _SEPARATOR.match(line))
+
+
+def split_listing(text: str) -> list[str] | None:
+    """The items of a listing page, or None when the page is one story.
+
+    A listing is a page whose blocks are separated by residue lines (image links, lone
+    dashes) and where each block opens with a headline-shaped line followed by body text.
+    """
+    blocks: list[list[str]] = [[]]
+    for raw in text.splitlines():
+        line = raw.strip()
+        if _is_residue(line):
+            if blocks[-1]:
+                blocks.append([])
+            continue
+        if line:
+            blocks[-1].append(line)
+    blocks = [b for b in blocks if b]
+    items = [b for b in blocks if len(b) >= 2 and is_headline_shaped(b[0])]
+    if len(items) < 2 or len(items) < len(blocks) - 1:
+        return None
+    return ["\n".join(block) for block in items]
+
+
+def strip_noise(text: str) -> tuple[list[str], list[str], date | None]:
+    """Kept lines, removed lines and a page date found in menu/bullet lines."""
+    lines = [line.strip() for line in text.splitlines()]
+    removed: list[str] = []
+    page_date: date | None = None
+    kept: list[str] = []
+    for line in lines:
+        if _is_residue(line) or _BYLINE.match(line):
+            removed.append(line)
+            continue
+        if _BULLET.match(line) or (parse_standalone_date(line) and len(line.split()) <= 6):
+            page_date = page_date or parse_standalone_date(line)
+            removed.append(line)
+            continue
+        kept.append(line)
+    _drop_trailing_navigation(kept, removed)
+    return kept, removed, page_date
+
+
+def _drop_trailing_navigation(kept: list[str], removed: list[str]) -> None:
+    """Remove the block of headline-shaped lines that closes many pages (teasers for other
+    stories) and the call-to-action line before it."""
+    end = len(kept)
+    while end and not kept[end - 1]:
+        end -= 1
+    start = end
+    while start and (not kept[start - 1] or is_headline_shaped(kept[start - 1])):
+        start -= 1
+    headlines = [line for line in kept[start:end] if line]
+    if len(headlines) >= 2 and start > 0:
+        removed.extend(headlines)
+        del kept[start:]
+    while kept and (not kept[-1] or _CALL_TO_ACTION.match(kept[-1])):
+        if kept[-1]:
+            removed.append(kept[-1])
+        kept.pop()
+    # Calls to action in the body ("Follow us on ...") are noise wherever they stand.
+    for i in range(len(kept) - 1, -1, -1):
+        if kept[i] and _CALL_TO_ACTION.match(kept[i]) and len(kept[i].split()) <= 25:
+            removed.append(kept.pop(i))
+
+
+def read_dateline(text: str, *, year_hint: int | None) -> tuple[Dateline | None, str]:
+    """The dateline opening the story body, and the text without it."""
+    for match in _DATELINE.finditer(text):
+        month = month_number(match["month"])
+        if month is None:
+            continue
+        year = int(match["year"]) if match["year"] else year_hint
+        try:
+            when = date(year, month, int(match["day"])) if year else None
+        except ValueError:
+            when = None
+        dateline = Dateline(city=match["city"].strip().title(), date=when, agency=match["agency"])
+        return dateline, text[: match.start()] + text[match.end():]
+    return None, text
+
+
+def _first_paragraph_dateline(lines: list[str], year_hint: int | None) -> Dateline | None:
+    for i, line in enumerate(lines[:6]):
+        dateline, rest = read_dateline(line, year_hint=year_hint)
+        if dateline is not None:
+            lines[i] = rest
+            return dateline
+    return None
+
+
+def prepare_article(article: Article) -> list[PreparedArticle]:
+    """Clean one article; a listing page becomes one prepared article per item.
+
+    Items get their own id and path (`FILE#item-N`) and inherit the page's publication date.
+    """
+    from extract.dates import years_mentioned
+
+    kept, removed, page_date = strip_noise(article.text)
+    published = article.published or page_date
+    years = years_mentioned(article.text)
+    default_year = published.year if published else (max(years) if years else None)
+    items = split_listing(article.text)
+    if items is None:
+        return [_prepare_story(article, kept, removed, published, default_year)]
+    prepared = []
+    for n, item in enumerate(items, start=1):
+        item_article = article.model_copy(
+            update={
+                "id": f"{article.id}-item-{n}",
+                "path": f"{article.path or article.id}#item-{n}",
+                "title": None,
+                "text": item,
+            }
+        )
+        item_kept, item_removed, _ = strip_noise(item)
+        prepared.append(
+            _prepare_story(item_article, item_kept, item_removed, published, default_year)
+        )
+    return prepared
+
+
+def _prepare_story(
+    article: Article,
+    lines: list[str],
+    removed: list[str],
+    published: date | None,
+    default_year: int | None,
+) -> PreparedArticle:
+    lines = list(lines)
+    while lines and not lines[0]:
+        lines.pop(0)
+    title = article.title
+    if lines and is_headline_shaped(lines[0]) and len(lines) > 1:
+        title = title or lines[0]
+        removed.append(lines.pop(0))
+    dateline = _first_paragraph_dateline(lines, published.year if published else default_year)
+    text = "\n".join(lines)
+    text = re.sub(r"\n{3,}", "\n\n", text).strip()
+    return PreparedArticle(
+        article=article.model_copy(update={"text": text, "title": title, "published": published}),
+        dateline=dateline,
+        default_year=default_year,
+        removed_lines=removed,
+    )

@@ -1,0 +1,294 @@
+"""Organizations, persons and places found in one article's spaCy Doc.
+
+NER gives candidate spans; these rules repair what a small model gets wrong in diplomatic
+news (a title or a country glued to a name, a person tagged as an organization), read titles
+and affiliations from pre-modifiers and appositions, and collect acronyms defined as
+"Long Form (ACR)".
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from extract.countries import CountryIndex
+from extract.lexicon import HONORIFICS, ORGANIZATION_HEADS, TITLE_HEADS, TITLE_MODIFIERS
+from extract.models import OrganizationMention, PersonMention, PlaceMention
+from extract.places import PlaceIndex
+from graph.names import fold
+
+_ACRONYM_DEFINITION = re.compile(
+    r"(?P<long>(?:[A-Z][\w&'’.-]*|of|for|and|the|on|in|de|du|des|la|le|del|van|von)"
+    r"(?:\s+(?:[A-Z][\w&'’.-]*|of|for|and|the|on|in|de|du|des|la|le|del|van|von)){1,12})"
+    r"\s+\((?P<acr>[A-Z][A-Za-z&.-]{1,11})\)"
+)
+_CONNECTORS = frozenset("of for and the on in de du des la le del van von".split())
+_PERSON_NAME = re.compile(r"^[A-ZÀ-Ý][\w'’.-]+(?:\s+(?:bin|bint|al|Al|de|da|van|von|el|[A-ZÀ-Ý][\w'’.-]*)){0,5}$")
+_APPOSITION = re.compile(
+    r"^\s*,\s*(?:the\s+)?(?P<title>[A-Za-z][\w -]{0,60}?)\s+(?:of|at)\s+(?:the\s+)?"
+    r"(?P<of>[A-Z][^,;()]{1,90}?)(?:\s+\((?P<acr>[A-Z][A-Za-z&.-]{1,11})\))?\s*[,;.)]"
+)
+_PRE_APPOSITION = re.compile(
+    r"(?P<title>[A-Z][\w -]{0,60}?)\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w’' -]{1,60}?)"
+    r"(?:\s+(?:to|in)\s+(?P<to>[A-Z][\w’' -]{1,40}))?\s*,\s*$"
+)
+
+
+@dataclass
+class ArticleEntities:
+    """Entities of one article, each under the name the article uses most fully."""
+
+    organizations: dict[str, OrganizationMention] = field(default_factory=dict)
+    persons: dict[str, PersonMention] = field(default_factory=dict)
+    places: dict[str, PlaceMention] = field(default_factory=dict)
+    acronyms: dict[str, str] = field(default_factory=dict)
+
+    def organization_named(self, surface: str) -> OrganizationMention | None:
+        key = fold(surface)
+        for org in self.organizations.values():
+            if key == fold(org.name) or key in {fold(a) for a in org.aliases}:
+                return org
+        return None
+
+    def person_named(self, surface: str) -> PersonMention | None:
+        key = fold(surface)
+        for person in self.persons.values():
+            if key == fold(person.name) or key in {fold(a) for a in person.aliases}:
+                return person
+        return None
+
+
+def find_acronyms(text: str) -> dict[str, str]:
+    """Acronyms defined in the text as "Long Form (ACR)", mapped to their long form."""
+    found: dict[str, str] = {}
+    for match in _ACRONYM_DEFINITION.finditer(text):
+        words = match["long"].split()
+        while words and words[0].lower() in _CONNECTORS:
+            words.pop(0)
+        acronym = match["acr"].replace(".", "")
+        initials = "".join(w[0] for w in words if w[0].isupper())
+        # Keep the shortest tail of the long form whose initials spell the acronym.
+        for start in range(len(words)):
+            tail = [w for w in words[start:]]
+            if tail and tail[0][0].isupper():
+                tail_initials = "".join(w[0] for w in tail if w[0].isupper())
+                if tail_initials.upper().startswith(acronym[:2].upper()) and len(tail) >= 2:
+                    found[acronym] = " ".join(tail)
+                    break
+        else:
+            if initials:
+                found[acronym] = " ".join(words)
+    return found
+
+
+def collect_entities(doc: Doc, *, countries: CountryIndex, places: PlaceIndex) -> ArticleEntities:
+    """Every organization, person and place the article names."""
+    entities = ArticleEntities(acronyms=find_acronyms(doc.text))
+    for acronym, long_form in entities.acronyms.items():
+        if countries.lookup(long_form) is None:
+            _add_organization(entities, long_form, countries, aliases=[acronym])
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            _add_person_span(entities, doc, ent, countries)
+        elif ent.label_ == "ORG":
+            if _looks_like_person(ent, countries):
+                _add_person_span(entities, doc, ent, countries)
+            else:
+                _add_organization_span(entities, ent, countries)
+        elif ent.label_ in ("GPE", "LOC", "FAC"):
+            _add_place(entities, ent, countries, places)
+    _fold_short_person_names(entities)
+    return entities
+
+
+def _strip_span(ent: Span, countries: CountryIndex) -> tuple[list[str], list[str]]:
+    """Split a span's words into a leading prefix (titles, honorifics, countries) and the
+    name proper."""
+    words = [t.text for t in ent]
+    prefix: list[str] = []
+    while len(words) > 1 and (
+        words[0].lower() in HONORIFICS
+        or words[0].lower() in TITLE_HEADS
+        or words[0].lower() in TITLE_MODIFIERS
+        or countries.lookup(words[0]) is not None
+        or words[0].lower() in ("the", "to", "of")
+    ):
+        prefix.append(words.pop(0))
+    while words and words[-1] in ("'s", "’s", ",", "."):
+        words.pop()
+    return prefix, words
+
+
+def _looks_like_person(ent: Span, countries: CountryIndex) -> bool:
+    """An ORG span that is really a person: a title before it, no organization word in it."""
+    if any(t.lower_ in ORGANIZATION_HEADS for t in ent):
+        return False
+    prefix, words = _strip_span(ent, countries)
+    before = ent.doc[max(ent.start - 1, 0)].lower_ if ent.start else ""
+    titled = before in TITLE_HEADS or any(w.lower() in TITLE_HEADS for w in prefix)
+    return titled and 2 <= len(words) <= 4 and bool(_PERSON_NAME.match(" ".join(words)))
+
+
+def _join(words: list[str]) -> str:
+    return re.sub(r"\s+([’'-])\s*|(-)\s+", lambda m: m.group(0).strip(), " ".join(words))
+
+
+def _add_person_span(
+    entities: ArticleEntities, doc: Doc, ent: Span, countries: CountryIndex
+) -> None:
+    prefix, words = _strip_span(ent, countries)
+    name = doc.text[ent[len(prefix)].idx : ent[len(prefix) + len(words) - 1].idx
+                    + len(ent[len(prefix) + len(words) - 1].text)] if words else ""
+    if not name or not _PERSON_NAME.match(name) or countries.lookup(name) is not None:
+        return
+    if any(w.lower() in ORGANIZATION_HEADS for w in name.split()):
+        return
+    title, country = _title_before(doc, ent.start + len(prefix), countries)
+    person = entities.person_named(name) or entities.persons.setdefault(
+        fold(name), PersonMention(name=name)
+    )
+    if title and title not in person.titles:
+        person.titles.append(title)
+    if country and person.country is None:
+        person.country = country
+    _read_apposition(entities, doc, ent.end, person, countries)
+
+
+def _title_before(doc: Doc, start: int, countries: CountryIndex) -> tuple[str | None, str | None]:
+    """The title written just before a name ("Kazakh President", "Uzbek Ambassador to China")
+    and the country it makes the person represent."""
+    i = start - 1
+    words: list[str] = []
+    while i >= 0:
+        token = doc[i]
+        lower = token.lower_
+        if lower in HONORIFICS or lower in ("'s", "’s"):
+            i -= 1
+            continue
+        capital_word = token.text[:1].isupper() and token.is_alpha or token.text in ("-",)
+        if (
+            lower in TITLE_HEADS
+            or lower in TITLE_MODIFIERS
+            or (lower in ("of", "to", "for", "and") and words)
+            or (capital_word and countries.lookup(token.text) is not None)
+        ):
+            words.insert(0, token.text)
+            i -= 1
+            continue
+        break
+    while words and words[0].lower() in ("of", "to", "for", "and"):
+        words.pop(0)
+    while words and words[-1].lower() in ("of", "to", "for", "and"):
+        words.pop()
+    if not any(w.lower() in TITLE_HEADS for w in words):
+        return None, None
+    country = None
+    if countries.lookup(words[0]) is not None:
+        country = countries.lookup(words.pop(0)).iso3
+    text = " ".join(words)
+    of = re.search(r"\bof (?:the )?(.+?)(?: to | in |$)", text)
+    if country is None and of:
+        match = countries.lookup(of.group(1))
+        country = match.iso3 if match else None
+    return (text or None), country
+
+
+def _read_apposition(
+    entities: ArticleEntities, doc: Doc, end: int, person: PersonMention, countries: CountryIndex
+) -> None:
+    """ "Name, president of Some Organization (ACR)," -> title and affiliation."""
+    tail = doc.text[doc[end - 1].idx + len(doc[end - 1].text) :][:200]
+    match = _APPOSITION.match(tail)
+    if match is None or not any(w.lower() in TITLE_HEADS for w in match["title"].split()):
+        return
+    target = match["of"].strip()
+    country = countries.lookup(target)
+    title = match["title"].strip()
+    if country is not None:
+        person.country = person.country or country.iso3
+        full_title = f"{title[:1].upper()}{title[1:]} of {country.name}"
+        if full_title not in person.titles:
+            person.titles.append(full_title)
+        return
+    org = _add_organization(entities, target, countries,
+                            aliases=[match["acr"]] if match["acr"] else [])
+    if org is None:
+        return
+    person.organization = org.name
+    person.organization_title = title
+    full_title = f"{title[:1].upper()}{title[1:]} of {org.name}"
+    if full_title not in person.titles:
+        person.titles.append(full_title)
+
+
+def _add_organization_span(entities: ArticleEntities, ent: Span, countries: CountryIndex) -> None:
+    words = [t.text_with_ws for t in ent]
+    text = "".join(words).strip()
+    country = None
+    # "China's People's Daily" -> People's Daily, based in China
+    possessive = re.match(r"^(?P<c>[A-Z][\w -]+?)['’]s\s+(?P<rest>.+)$", text)
+    if possessive and countries.lookup(possessive["c"]) is not None:
+        country = countries.lookup(possessive["c"]).iso3
+        text = possessive["rest"]
+    org = _add_organization(entities, text, countries)
+    if org is not None and country and org.country is None:
+        org.country = country
+
+
+def _add_organization(
+    entities: ArticleEntities, name: str, countries: CountryIndex, *, aliases: list[str] = ()
+) -> OrganizationMention | None:
+    name = re.sub(r"^(?:the|The)\s+", "", name.strip()).strip(" ,.;:")
+    if len(name) < 2 or countries.lookup(name) is not None or name.lower() in TITLE_HEADS:
+        return None
+    if name in entities.acronyms:  # a bare acronym: the organization it stands for
+        name = entities.acronyms[name]
+    org = entities.organization_named(name)
+    if org is None:
+        org = entities.organizations.setdefault(fold(name), OrganizationMention(name=name))
+    for alias in aliases:
+        if alias and alias not in org.aliases and alias != org.name:
+            org.aliases.append(alias)
+    if org.country is None:
+        org.country = _country_in_name(org.name, countries)
+    parent = re.match(r"^(?P<part>.+?)\s+under\s+(?:the\s+)?(?P<parent>[A-Z].+)$", org.name)
+    if parent:
+        org.part_of = entities.acronyms.get(parent["parent"], parent["parent"])
+    return org
+
+
+def _country_in_name(name: str, countries: CountryIndex) -> str | None:
+    """The country an organization's own name places it in ("Kazakh ... Administration")."""
+    hits = countries.find_all(name)
+    return hits[0].match.iso3 if hits else None
+
+
+def _add_place(
+    entities: ArticleEntities, ent: Span, countries: CountryIndex, places: PlaceIndex
+) -> None:
+    name = re.sub(r"^(?:the|The)\s+", "", ent.text).strip()
+    if countries.lookup(name) is not None:
+        return
+    iso3 = places.country_of_city(name)
+    if iso3 is None:
+        return
+    canonical = places.canonical_city(name) or name
+    entities.places.setdefault(fold(canonical), PlaceMention(name=canonical, country=iso3))
+
+
+def _fold_short_person_names(entities: ArticleEntities) -> None:
+    """ "Tokayev" in an article that also says "Kassym-Jomart Tokayev" is that person."""
+    for key, person in list(entities.persons.items()):
+        if " " in person.name:
+            continue
+        fuller = [
+            p for p in entities.persons.values()
+            if p is not person and p.name.split()[-1] == person.name
+        ]
+        if len(fuller) == 1:
+            target = fuller[0]
+            if person.name not in target.aliases:
+                target.aliases.append(person.name)
+            target.titles.extend(t for t in person.titles if t not in target.titles)
+            target.country = target.country or person.country
+            del entities.persons[key]

@@ -1,0 +1,343 @@
+"""Events: every reported happening in an article, with its type, date, place, countries,
+organizers and participants.
+
+Sentence by sentence: a sentence that names an event ("The 2026 X Forum was held ..."),
+reports one with a verb ("A met with B", "signed"), or describes one ("a cultural exchange
+event was held") starts an event; a later sentence that refers back to it ("The forum was
+jointly hosted by ...") adds to it instead of starting another.
+"""
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Span
+
+from extract.cleaning import PreparedArticle
+from extract.countries import CountryIndex
+from extract.dates import find_dates
+from extract.entities import ArticleEntities
+from extract.lexicon import (
+    ABSENCE_CUES,
+    ANAPHORA_NOUNS,
+    EVENT_NOUNS,
+    EVENT_VERBS,
+    HAPPENING_VERBS,
+    ORGANIZATION_HEADS,
+    ORGANIZER_CUES,
+    PARTICIPATION_CUES,
+)
+from extract.models import EventMention, Evidence, PlaceMention
+from extract.places import PlaceIndex
+from graph.names import fold
+from graph.vocabulary import EventType
+
+_EVENT_HEADS = (
+    "Forum|Summit|Dialogue|Meeting|Conference|Fair|Exhibition|Festival|Week|Expo|Session|"
+    "Congress|Symposium|Ceremony|Talks|Games|Roundtable|Seminar"
+)
+_NAME_WORD = r"(?:[A-Z0-9][\w’'.&]*(?:-[A-Za-z0-9][\w.]*)*)"
+_SMALL = r"(?:a|an|the|and|with|of|on|in|for|to|at)"
+_NAMED_EVENT = re.compile(
+    rf"(?P<name>(?:[\"“][^\"”]{{3,80}}[\"”]\s+)?(?:{_NAME_WORD}\s+){{0,9}}(?:{_EVENT_HEADS})\b"
+    rf"(?:\s+(?:on|of|for)\s+{_NAME_WORD}(?:\s+(?:{_SMALL}\s+)*{_NAME_WORD})*)?)"
+)
+_QUOTED = re.compile(r"[\"“](?P<q>[A-Z0-9][^\"”]{5,150})[\"”]")
+_VENUE = re.compile(r"\bat\s+(?:the\s+)?(?P<venue>(?:[A-Z][\w’'-]+\s?){1,6})")
+_GENERIC_NAMES = frozenset({"meeting", "talks", "forum", "summit", "session", "ceremony"})
+
+
+@dataclass
+class _Draft:
+    name: str
+    type: EventType
+    noun: str
+    evidence: Evidence
+    named: bool
+    date: date | None = None
+    end_date: date | None = None
+    place: PlaceMention | None = None
+    countries: list[str] = field(default_factory=list)
+    organizers: list[str] = field(default_factory=list)
+    participants: list[str] = field(default_factory=list)
+    participant_organizations: list[str] = field(default_factory=list)
+
+    def add(self, values: list[str], items: list[str]) -> None:
+        values.extend(item for item in items if item not in values)
+
+
+def find_events(
+    prepared: PreparedArticle,
+    doc: Doc,
+    entities: ArticleEntities,
+    *,
+    countries: CountryIndex,
+    places: PlaceIndex,
+) -> list[EventMention]:
+    """The events an article reports, in the order it first reports them."""
+    drafts: list[_Draft] = []
+    for sent in doc.sents:
+        for draft, fresh in _events_of_sentence(prepared, sent, entities, drafts):
+            _fill(draft, prepared, sent, entities, countries, places, fresh=fresh)
+            if fresh:
+                drafts.append(draft)
+    return [_finish(draft, entities) for draft in drafts]
+
+
+def _events_of_sentence(
+    prepared: PreparedArticle, sent: Span, entities: ArticleEntities, drafts: list[_Draft]
+) -> list[tuple[_Draft, bool]]:
+    """(draft, is_new) pairs for every event this sentence starts or adds to."""
+    text = sent.text
+    lower = text.lower()
+    evidence = Evidence(article_id=prepared.article.id, sentence=text.strip(),
+                        start=sent.start_char, end=sent.end_char)
+    found: list[tuple[_Draft, bool]] = []
+    happening = _has_any(lower, HAPPENING_VERBS)
+
+    for name, noun in _named_events(text):
+        existing = _find_draft(drafts, name)
+        if existing is not None:
+            found.append((existing, False))
+        elif happening or _has_any(lower, tuple(EVENT_VERBS)) or not drafts:
+            found.append((_Draft(name, EVENT_NOUNS[noun], noun, evidence, True), True))
+        if found and found[-1][0].type == EventType.CEREMONY:
+            break
+    quoted = _launched_items(text, lower)
+    for item in quoted:
+        if _find_draft(drafts, item) is None:
+            found.append((_Draft(item, EventType.CEREMONY, "ceremony", evidence, True), True))
+    if found:
+        return found
+
+    anaphor = _anaphoric_draft(lower, drafts)
+    verb = _first_cue(lower, tuple(EVENT_VERBS))
+    noun = _first_cue(lower, tuple(EVENT_NOUNS))
+    if anaphor is not None:
+        return [(anaphor, False)]
+    if verb is not None and _mentions_actor(text, entities):
+        event_type = EVENT_VERBS[verb]
+        if noun is not None and EVENT_NOUNS[noun] != EventType.AGREEMENT_SIGNING and verb in (
+            "received", "receives", "opened", "released"
+        ):
+            event_type = EVENT_NOUNS[noun]
+        return [(_Draft(_describe(noun or verb, text), event_type, noun or verb, evidence,
+                        False), True)]
+    if noun is not None and happening:
+        return [(_Draft(_describe(noun, text), EVENT_NOUNS[noun], noun, evidence, False), True)]
+    return []
+
+
+def _has_any(lower: str, cues: tuple[str, ...]) -> bool:
+    return _first_cue(lower, cues) is not None
+
+
+def _first_cue(lower: str, cues: tuple[str, ...]) -> str | None:
+    best: tuple[int, str] | None = None
+    for cue in cues:
+        match = re.search(rf"\b{re.escape(cue)}\b", lower)
+        if match and (best is None or match.start() < best[0]):
+            best = (match.start(), cue)
+    return best[1] if best else None
+
+
+def _named_events(text: str) -> list[tuple[str, str]]:
+    """Proper event names in a sentence ("2025 China-Central Asia Media Cooperation Forum")
+    with the trigger noun heading each."""
+    names = []
+    for match in _NAMED_EVENT.finditer(text):
+        name = re.sub(r"[\"“”]", "", match["name"]).strip()
+        words = name.split()
+        while words and words[0].lower() in ("the", "a", "an", "during", "at", "in", "on"):
+            words.pop(0)
+        name = " ".join(words)
+        head = next((w.lower() for w in reversed(words) if w.lower() in EVENT_NOUNS), None)
+        capitalised = [w for w in words if w[:1].isupper() or w[:1].isdigit()]
+        if head is None or len(capitalised) < 2 or fold(name) in _GENERIC_NAMES:
+            continue
+        names.append((name, head))
+    return names
+
+
+def _launched_items(text: str, lower: str) -> list[str]:
+    """Quoted titles launched or unveiled at a ceremony: each is an event of its own."""
+    if not re.search(r"\b(launch\w*|unveil\w*|ceremony)\b", lower):
+        return []
+    return [f"Launch of {m['q'].strip()}" for m in _QUOTED.finditer(text)]
+
+
+def _find_draft(drafts: list[_Draft], name: str) -> _Draft | None:
+    key = fold(name)
+    return next((d for d in drafts if fold(d.name) == key), None)
+
+
+def _anaphoric_draft(lower: str, drafts: list[_Draft]) -> _Draft | None:
+    """The earlier event that "the forum", "the meeting", "the event" refers to."""
+    if not drafts:
+        return None
+    for match in re.finditer(r"\b(?:the|this|that)\s+(\w+)", lower):
+        noun = match.group(1)
+        if noun not in ANAPHORA_NOUNS:
+            continue
+        for draft in reversed(drafts):
+            if noun == "event" or noun in fold(draft.name) or noun == draft.noun:
+                return draft
+    return None
+
+
+def _mentions_actor(text: str, entities: ArticleEntities) -> bool:
+    names = [p.name for p in entities.persons.values()]
+    names += [a for p in entities.persons.values() for a in p.aliases]
+    names += [o.name for o in entities.organizations.values()]
+    return any(name in text for name in names)
+
+
+def _describe(noun: str, text: str) -> str:
+    """A descriptive name from the trigger and what follows it ("Dialogue on building a
+    China-Laos community with a shared future")."""
+    match = re.search(
+        rf"\b{re.escape(noun)}\b(?P<tail>(?:\s+(?:on|about|of|between)\s+[^,;]+?)?)"
+        r"(?=\s+(?:was|were|is|are|has|have|will|held|took|opened|in|at|from)\b|[,;.]|$)",
+        text,
+        flags=re.IGNORECASE,
+    )
+    phrase = noun + (match["tail"] if match else "")
+    words = phrase.split()[:14]
+    phrase = " ".join(words)
+    return phrase[:1].upper() + phrase[1:]
+
+
+def _fill(
+    draft: _Draft,
+    prepared: PreparedArticle,
+    sent: Span,
+    entities: ArticleEntities,
+    countries: CountryIndex,
+    places: PlaceIndex,
+    *,
+    fresh: bool,
+) -> None:
+    text = sent.text
+    lower = text.lower()
+    if draft.date is None:
+        spans = find_dates(text, reference=prepared.reference_date,
+                           default_year=prepared.default_year)
+        if spans:
+            draft.date, draft.end_date = spans[0].start, spans[0].end
+    if draft.place is None:
+        draft.place = _place_in(text, entities, places)
+    draft.add(draft.countries, [hit.match.iso3 for hit in countries.find_all(text)])
+    draft.add(draft.organizers, _organizers_in(text, lower, entities))
+    if _has_any(lower, PARTICIPATION_CUES):
+        absent = _has_any(lower, ABSENCE_CUES)
+        persons = [p.name for p in entities.persons.values()
+                   if not absent and _named_in(text, [p.name, *p.aliases])]
+        draft.add(draft.participants, persons)
+        orgs = [o.name for o in entities.organizations.values()
+                if _named_in(text, [o.name, *o.aliases]) and o.name not in draft.organizers
+                and not _reports_only(text, o.name)]
+        draft.add(draft.participant_organizations, orgs)
+
+
+def _named_in(text: str, names: list[str]) -> bool:
+    return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text) for n in names if n)
+
+
+def _reports_only(text: str, name: str) -> bool:
+    """ "..., the Ministry of Foreign Affairs reports": a source, not a participant."""
+    return bool(re.search(rf"{re.escape(name)}\s+(?:reports|reported|said|says)\b", text))
+
+
+def _organizers_in(text: str, lower: str, entities: ArticleEntities) -> list[str]:
+    """Organizations named after "hosted by", "co-organized by", "under the auspices of"."""
+    found: list[str] = []
+    for cue in ORGANIZER_CUES:
+        for match in re.finditer(rf"\b{re.escape(cue)}\s+", lower):
+            segment = re.split(r"[;.]|,\s+(?![A-Z]|and\b|the\b)|\s+(?:to|with|for)\s+(?:[a-z])",
+                               text[match.end():])[0]
+            found.extend(o for o in _organizations_in(segment, entities) if o not in found)
+    return found
+
+
+def _organizations_in(segment: str, entities: ArticleEntities) -> list[str]:
+    """Organizations listed in a phrase ("A, B and the C"), known ones first; unknown chunks
+    that carry an organization word become organizations of the article."""
+    found: list[str] = []
+    remainder = segment
+    known = sorted(entities.organizations.values(), key=lambda o: -len(o.name))
+    for org in known:
+        for name in (org.name, *org.aliases):
+            if name and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", remainder):
+                remainder = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", " | ", remainder)
+                if org.name not in found:
+                    found.append(org.name)
+    for chunk in re.split(r",|\band\b|\|", remainder):
+        chunk = re.sub(r"^\s*(?:the|its|their)\s+", "", chunk.strip()).strip()
+        words = chunk.split()
+        if words and any(w.lower() in ORGANIZATION_HEADS for w in words) and words[0][0].isupper():
+            found.append(chunk)
+    return found
+
+
+def _place_in(text: str, entities: ArticleEntities, places: PlaceIndex) -> PlaceMention | None:
+    """Where the sentence says the event happened: a venue ("at Olympia London") or a city
+    after "in"/"at"."""
+    venue = _VENUE.search(text)
+    if venue:
+        words = venue["venue"].split()
+        for city in entities.places.values():
+            if city.name in words and len(words) > 1:
+                return PlaceMention(name=" ".join(words), country=city.country)
+    candidates = []
+    for place in entities.places.values():
+        match = re.search(rf"\b(?:in|at)\s+(?:the\s+\w+\s+(?:of\s+)?)?{re.escape(place.name)}\b",
+                          text)
+        if match is None:
+            match = re.search(rf"\b(?:capital|city of)\s+{re.escape(place.name)}\b", text)
+        if match:
+            candidates.append((match.start(), place))
+    if candidates:
+        return min(candidates, key=lambda c: c[0])[1]
+    return None
+
+
+def _finish(draft: _Draft, entities: ArticleEntities) -> EventMention:
+    countries = list(draft.countries)
+    if draft.place and draft.place.country and draft.place.country not in countries:
+        countries.append(draft.place.country)
+    for name in draft.participants:
+        person = entities.person_named(name)
+        if person and person.country and person.country not in countries:
+            countries.append(person.country)
+    name = draft.name
+    if not draft.named:
+        name = _descriptive_name(draft)
+    return EventMention(
+        name=name,
+        type=draft.type,
+        date=draft.date,
+        end_date=draft.end_date,
+        place=draft.place,
+        countries=countries,
+        organizers=draft.organizers,
+        participants=draft.participants,
+        participant_organizations=draft.participant_organizations,
+        evidence=draft.evidence,
+    )
+
+
+def _descriptive_name(draft: _Draft) -> str:
+    """A name built from what the event is and who took part ("Meeting of A and B")."""
+    type_word = draft.type.value.replace("_", " ").capitalize()
+    if draft.type == EventType.AGREEMENT_SIGNING:
+        type_word = "Agreement signing"
+    if len(draft.participants) >= 2:
+        return f"{type_word} of {draft.participants[0]} and {draft.participants[1]}"
+    if draft.participants and draft.participant_organizations:
+        return f"{type_word} of {draft.participants[0]} with {draft.participant_organizations[0]}"
+    name = draft.name
+    if len(name.split()) < 3 and draft.participants:
+        name = f"{type_word} of {draft.participants[0]}"
+    if draft.place and draft.place.name not in name:
+        name = f"{name} in {draft.place.name}"
+    return name

