@@ -21,8 +21,8 @@ from graph.store import GraphStore
 
 app = typer.Typer(help="Diplomatic-event knowledge graph: ingest news, query the graph.",
                   no_args_is_help=True, add_completion=False)
-out = Console()
-err = Console(stderr=True)
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
 
 
 @app.callback()

@@ -50,7 +50,7 @@ def ingest_paths(
     def articles() -> Iterator[Article]:
         for record in read_articles(paths):
             if isinstance(record, ReadFailure):
-                logger.warning("skipped %s: %s", record.path, record.reason)
+                logger.info("skipped %s: %s", record.path, record.reason)
                 report.skipped.append(record)
                 if on_progress:
                     on_progress(1)

@@ -29,8 +29,9 @@ _APPOSITION = re.compile(
     r"(?P<of>[A-Z][^,;()]{1,90}?)(?:\s+\((?P<acr>[A-Z][A-Za-z&.-]{1,11})\))?\s*[,;.)]"
 )
 _PRE_APPOSITION = re.compile(
-    r"(?P<title>[A-Z][\w -]{0,60}?)\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w’' -]{1,60}?)"
-    r"(?:\s+(?:to|in)\s+(?P<to>[A-Z][\w’' -]{1,40}))?\s*,\s*$"
+    r"(?P<title>(?:[A-Z][\w-]*\s+){0,4}[A-Z][\w-]*)\s+of\s+(?:the\s+)?"
+    r"(?P<of>(?:Republic of |Kingdom of |State of )?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})"
+    r"(?:\s+(?:to|in)\s+(?P<to>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}))?\s*,\s*$"
 )
 
 
@@ -87,6 +88,8 @@ def collect_entities(doc: Doc, *, countries: CountryIndex, places: PlaceIndex) -
     for acronym, long_form in entities.acronyms.items():
         if countries.lookup(long_form) is None:
             _add_organization(entities, long_form, countries, aliases=[acronym])
+    for span in _titled_names(doc, countries):
+        _add_person_span(entities, doc, span, countries)
     for ent in doc.ents:
         if ent.label_ == "PERSON":
             _add_person_span(entities, doc, ent, countries)
@@ -98,7 +101,53 @@ def collect_entities(doc: Doc, *, countries: CountryIndex, places: PlaceIndex) -
         elif ent.label_ in ("GPE", "LOC", "FAC"):
             _add_place(entities, ent, countries, places)
     _fold_short_person_names(entities)
+    _drop_cross_label_duplicates(entities, places)
     return entities
+
+
+def _drop_cross_label_duplicates(entities: ArticleEntities, places: PlaceIndex) -> None:
+    """NER sometimes tags one name twice or wrongly: a person's surname as an organization,
+    an outlet as a person, an acronym or a city as a person."""
+    name_parts = {part for p in entities.persons.values() for part in p.name.split()}
+    for key, org in list(entities.organizations.items()):
+        if " " not in org.name and org.name in name_parts and not org.aliases:
+            del entities.organizations[key]
+    known_orgs = {fold(n) for o in entities.organizations.values() for n in (o.name, *o.aliases)}
+    for key, person in list(entities.persons.items()):
+        if (
+            fold(person.name) in known_orgs
+            or person.name.isupper()
+            or (" " not in person.name and places.is_city(person.name))
+        ):
+            del entities.persons[key]
+
+
+def _titled_names(doc: Doc, countries: CountryIndex) -> list[Span]:
+    """Names that follow a title ("Uzbek Ambassador to China Bakhtiyor Yusupov"), whatever
+    NER made of them: a small model often misses foreign names in that position."""
+    spans = []
+    for token in doc:
+        if token.lower_ not in TITLE_HEADS or not token.text[:1].isupper():
+            continue
+        i = token.i + 1
+        while i < len(doc) and (
+            doc[i].lower_ in TITLE_MODIFIERS or doc[i].lower_ in TITLE_HEADS
+            or doc[i].lower_ in ("of", "to", "for", "the", "and", "-")
+            or doc[i].lower_ in HONORIFICS
+            or (doc[i].text[:1].isupper() and countries.lookup(doc[i].text) is not None)
+        ):
+            i += 1
+        start = i
+        while i < len(doc) and i - start < 4 and (
+            (doc[i].is_alpha and doc[i].text[:1].isupper() and not doc[i].is_sent_start)
+            or (doc[i].text == "-" and i > start)
+        ):
+            if doc[i].lower_ in ORGANIZATION_HEADS or doc[i].lower_ in TITLE_HEADS:
+                break
+            i += 1
+        if i - start >= 2:
+            spans.append(doc[start:i])
+    return spans
 
 
 def _strip_span(ent: Span, countries: CountryIndex) -> tuple[list[str], list[str]]:
@@ -120,13 +169,39 @@ def _strip_span(ent: Span, countries: CountryIndex) -> tuple[list[str], list[str
 
 
 def _looks_like_person(ent: Span, countries: CountryIndex) -> bool:
-    """An ORG span that is really a person: a title before it, no organization word in it."""
+    """An ORG span that is really a person: a title before it (or a title and comma:
+    "President of X, Name"), no organization word in it, a name's shape."""
     if any(t.lower_ in ORGANIZATION_HEADS for t in ent):
         return False
     prefix, words = _strip_span(ent, countries)
-    before = ent.doc[max(ent.start - 1, 0)].lower_ if ent.start else ""
-    titled = before in TITLE_HEADS or any(w.lower() in TITLE_HEADS for w in prefix)
-    return titled and 2 <= len(words) <= 4 and bool(_PERSON_NAME.match(" ".join(words)))
+    if not words or not 2 <= len([w for w in words if w != "-"]) <= 5:
+        return False
+    name = _span_text(ent, len(prefix))
+    if not _PERSON_NAME.match(name) or countries.lookup(name) is not None:
+        return False
+    if any(w.lower() in TITLE_HEADS for w in prefix):
+        return True
+    title, _ = _title_before(ent.doc, ent.start + len(prefix), countries)
+    return title is not None or _pre_apposition(ent.doc, ent.start + len(prefix)) is not None
+
+
+def _span_text(ent: Span, skip: int) -> str:
+    """The span's text from its `skip`-th token on, without a closing possessive."""
+    tokens = [t for t in ent[skip:]]
+    while tokens and tokens[-1].text in ("'s", "’s", ",", "."):
+        tokens.pop()
+    if not tokens:
+        return ""
+    return ent.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+
+
+def _pre_apposition(doc: Doc, start: int) -> re.Match | None:
+    """ "Ambassador of Kazakhstan to Türkiye, <Name>": the title standing before a comma."""
+    before = doc.text[max(0, doc[start].idx - 160) : doc[start].idx]
+    match = _PRE_APPOSITION.search(before)
+    if match and any(w.lower() in TITLE_HEADS for w in match["title"].split()):
+        return match
+    return None
 
 
 def _join(words: list[str]) -> str:
@@ -137,13 +212,18 @@ def _add_person_span(
     entities: ArticleEntities, doc: Doc, ent: Span, countries: CountryIndex
 ) -> None:
     prefix, words = _strip_span(ent, countries)
-    name = doc.text[ent[len(prefix)].idx : ent[len(prefix) + len(words) - 1].idx
-                    + len(ent[len(prefix) + len(words) - 1].text)] if words else ""
+    name = _span_text(ent, len(prefix)) if words else ""
     if not name or not _PERSON_NAME.match(name) or countries.lookup(name) is not None:
         return
     if any(w.lower() in ORGANIZATION_HEADS for w in name.split()):
         return
-    title, country = _title_before(doc, ent.start + len(prefix), countries)
+    start = ent.start + len(prefix)
+    title, country = _title_before(doc, start, countries)
+    if title is None and (match := _pre_apposition(doc, start)) is not None:
+        title = re.sub(r"^(?:the|The)\s+", "", match.group(0).rstrip(", ").strip())
+        title = title[:1].upper() + title[1:]
+        of = countries.lookup(match["of"])
+        country = of.iso3 if of else None
     person = entities.person_named(name) or entities.persons.setdefault(
         fold(name), PersonMention(name=name)
     )
@@ -222,8 +302,9 @@ def _read_apposition(
 
 
 def _add_organization_span(entities: ArticleEntities, ent: Span, countries: CountryIndex) -> None:
-    words = [t.text_with_ws for t in ent]
-    text = "".join(words).strip()
+    text = ent.text.strip()
+    if not _organization_shaped(ent, countries):
+        return
     country = None
     # "China's People's Daily" -> People's Daily, based in China
     possessive = re.match(r"^(?P<c>[A-Z][\w -]+?)['’]s\s+(?P<rest>.+)$", text)
@@ -235,6 +316,23 @@ def _add_organization_span(entities: ArticleEntities, ent: Span, countries: Coun
         org.country = country
 
 
+def _organization_shaped(ent: Span, countries: CountryIndex) -> bool:
+    """Whether an ORG span can name an organization: not a title fragment ("Consul General
+    of"), not an edition of an event ("2026 X Forum"), not a region, not a venue in a city."""
+    words = ent.text.split()
+    if words[-1].lower() in ("of", "and", "for", "the", "to", "in"):
+        return False
+    if words[0].lower() in TITLE_HEADS:
+        return False
+    before = ent.doc[ent.start - 1].text if ent.start else ""
+    if re.fullmatch(r"(?:19|20)\d\d|\d+(?:st|nd|rd|th)", before):
+        return False
+    if countries.is_region(ent.text):
+        return False
+    has_head = any(w.lower() in ORGANIZATION_HEADS for w in words)
+    return has_head or not any(PlaceIndex.default().is_city(w) for w in words)
+
+
 def _add_organization(
     entities: ArticleEntities, name: str, countries: CountryIndex, *, aliases: list[str] = ()
 ) -> OrganizationMention | None:
@@ -243,17 +341,21 @@ def _add_organization(
         return None
     if name in entities.acronyms:  # a bare acronym: the organization it stands for
         name = entities.acronyms[name]
+    parent = None
+    under = re.match(r"^(?P<part>.+?)\s+under\s+(?:the\s+)?(?P<parent>[A-Z].+)$", name)
+    if under:  # "Center for X under CICG": a part of CICG, not CICG
+        name = under["part"]
+        parent = entities.acronyms.get(under["parent"], under["parent"])
     org = entities.organization_named(name)
     if org is None:
         org = entities.organizations.setdefault(fold(name), OrganizationMention(name=name))
     for alias in aliases:
         if alias and alias not in org.aliases and alias != org.name:
             org.aliases.append(alias)
+    if parent and org.part_of is None:
+        org.part_of = parent
     if org.country is None:
         org.country = _country_in_name(org.name, countries)
-    parent = re.match(r"^(?P<part>.+?)\s+under\s+(?:the\s+)?(?P<parent>[A-Z].+)$", org.name)
-    if parent:
-        org.part_of = entities.acronyms.get(parent["parent"], parent["parent"])
     return org
 
 
@@ -283,7 +385,7 @@ def _fold_short_person_names(entities: ArticleEntities) -> None:
             continue
         fuller = [
             p for p in entities.persons.values()
-            if p is not person and p.name.split()[-1] == person.name
+            if p is not person and person.name in (p.name.split()[-1], p.name.split()[0])
         ]
         if len(fuller) == 1:
             target = fuller[0]

@@ -9,7 +9,7 @@ jointly hosted by ...") adds to it instead of starting another.
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+import datetime as dt
 
 from spacy.tokens import Doc, Span
 
@@ -26,6 +26,7 @@ from extract.lexicon import (
     ORGANIZATION_HEADS,
     ORGANIZER_CUES,
     PARTICIPATION_CUES,
+    VENUE_HEADS,
 )
 from extract.models import EventMention, Evidence, PlaceMention
 from extract.places import PlaceIndex
@@ -39,12 +40,25 @@ _EVENT_HEADS = (
 _NAME_WORD = r"(?:[A-Z0-9][\w’'.&]*(?:-[A-Za-z0-9][\w.]*)*)"
 _SMALL = r"(?:a|an|the|and|with|of|on|in|for|to|at)"
 _NAMED_EVENT = re.compile(
-    rf"(?P<name>(?:[\"“][^\"”]{{3,80}}[\"”]\s+)?(?:{_NAME_WORD}\s+){{0,9}}(?:{_EVENT_HEADS})\b"
+    rf"(?P<name>(?:[\"“][^\"”]{{3,80}}[\"”]\s+)?"
+    rf"(?:{_NAME_WORD}\s+(?:(?:and|of|for|on|&)\s+(?={_NAME_WORD}))?){{0,9}}(?:{_EVENT_HEADS})\b"
+    r"(?!\s+(?:Center|Centre|Hall|Building|Palace|Complex|Secretariat|Office|Room|Venue)\b)"
     rf"(?:\s+(?:on|of|for)\s+{_NAME_WORD}(?:\s+(?:{_SMALL}\s+)*{_NAME_WORD})*)?)"
 )
-_QUOTED = re.compile(r"[\"“](?P<q>[A-Z0-9][^\"”]{5,150})[\"”]")
+_QUOTED = re.compile(r"[\"“](?P<q>[A-Z0-9][^\"”,]{5,150})[\"”]")
 _VENUE = re.compile(r"\bat\s+(?:the\s+)?(?P<venue>(?:[A-Z][\w’'-]+\s?){1,6})")
 _GENERIC_NAMES = frozenset({"meeting", "talks", "forum", "summit", "session", "ceremony"})
+# Passive reports of a happening ("The list ... was officially released") and the noun that
+# names the act.
+_NOMINALISATIONS = {
+    "released": "Release", "launched": "Launch", "signed": "Signing", "opened": "Opening",
+    "inaugurated": "Inauguration", "unveiled": "Unveiling", "issued": "Issuing",
+}
+_PASSIVE = re.compile(
+    r"^(?:the\s+)?(?P<subject>.{3,120}?)\s+(?:was|were|has been|have been)\s+(?:\w+ly\s+)?"
+    rf"(?P<verb>{'|'.join(_NOMINALISATIONS)})\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -54,16 +68,24 @@ class _Draft:
     noun: str
     evidence: Evidence
     named: bool
-    date: date | None = None
-    end_date: date | None = None
+    proper: bool = True
+    parent: "_Draft | None" = None
+    date: dt.date | None = None
+    end_date: dt.date | None = None
     place: PlaceMention | None = None
     countries: list[str] = field(default_factory=list)
     organizers: list[str] = field(default_factory=list)
     participants: list[str] = field(default_factory=list)
     participant_organizations: list[str] = field(default_factory=list)
+    fact_evidence: dict[str, Evidence] = field(default_factory=dict)
 
-    def add(self, values: list[str], items: list[str]) -> None:
-        values.extend(item for item in items if item not in values)
+    def add(self, values: list[str], items: list[str], *, role: str | None = None,
+            evidence: Evidence | None = None) -> None:
+        for item in items:
+            if item not in values:
+                values.append(item)
+                if role and evidence:
+                    self.fact_evidence.setdefault(f"{role}:{item}", evidence)
 
 
 def find_events(
@@ -78,10 +100,14 @@ def find_events(
     drafts: list[_Draft] = []
     for sent in doc.sents:
         for draft, fresh in _events_of_sentence(prepared, sent, entities, drafts):
+            if fresh and (earlier := _same_as_earlier(draft, drafts, entities, sent.text)):
+                draft, fresh = earlier, False
             _fill(draft, prepared, sent, entities, countries, places, fresh=fresh)
             if fresh:
                 drafts.append(draft)
-    return [_finish(draft, entities) for draft in drafts]
+    title = prepared.article.title
+    return [_finish(draft, entities, title=title if i == 0 else None)
+            for i, draft in enumerate(drafts)]
 
 
 def _events_of_sentence(
@@ -95,18 +121,22 @@ def _events_of_sentence(
     found: list[tuple[_Draft, bool]] = []
     happening = _has_any(lower, HAPPENING_VERBS)
 
+    launched = _launched_items(text, lower)
     for name, noun in _named_events(text):
+        if any(fold(name) in fold(item) for item in launched):
+            continue
         existing = _find_draft(drafts, name)
         if existing is not None:
             found.append((existing, False))
         elif happening or _has_any(lower, tuple(EVENT_VERBS)) or not drafts:
             found.append((_Draft(name, EVENT_NOUNS[noun], noun, evidence, True), True))
-        if found and found[-1][0].type == EventType.CEREMONY:
-            break
-    quoted = _launched_items(text, lower)
-    for item in quoted:
+    for item in launched:
         if _find_draft(drafts, item) is None:
             found.append((_Draft(item, EventType.CEREMONY, "ceremony", evidence, True), True))
+    parent = _enclosing_draft(lower, drafts)
+    for draft, fresh in found:
+        if fresh and parent is not None and draft is not parent:
+            draft.parent = parent
     if found:
         return found
 
@@ -115,17 +145,52 @@ def _events_of_sentence(
     noun = _first_cue(lower, tuple(EVENT_NOUNS))
     if anaphor is not None:
         return [(anaphor, False)]
+    if drafts and re.match(r"^\s*(?:it|they)\s+(?:was|were)\s+", lower) and (
+        _has_any(lower, ORGANIZER_CUES) or _has_any(lower, PARTICIPATION_CUES)
+    ):
+        return [(drafts[-1], False)]
+    passive = _PASSIVE.search(text)
+    if passive is not None and verb == passive["verb"].lower():
+        subject = " ".join(passive["subject"].split()[:14])
+        name = f"{_NOMINALISATIONS[verb]} of {subject[:1].lower()}{subject[1:]}"
+        return [(_Draft(name, EVENT_VERBS[verb], verb, evidence, True, proper=False), True)]
     if verb is not None and _mentions_actor(text, entities):
         event_type = EVENT_VERBS[verb]
         if noun is not None and EVENT_NOUNS[noun] != EventType.AGREEMENT_SIGNING and verb in (
             "received", "receives", "opened", "released"
         ):
             event_type = EVENT_NOUNS[noun]
-        return [(_Draft(_describe(noun or verb, text), event_type, noun or verb, evidence,
-                        False), True)]
+        name = _describe(noun, text) if noun else event_type.value.replace("_", " ").capitalize()
+        return [(_Draft(name, event_type, noun or verb, evidence, False), True)]
     if noun is not None and happening:
         return [(_Draft(_describe(noun, text), EVENT_NOUNS[noun], noun, evidence, False), True)]
     return []
+
+
+def _same_as_earlier(draft: _Draft, drafts: list[_Draft], entities: ArticleEntities,
+                     text: str) -> _Draft | None:
+    """An unnamed event of a type the article already reported, with no other people
+    involved, is that earlier event told again ("... signed an agreement." / "The signing
+    ...")."""
+    if draft.named and draft.proper:
+        return None
+    people = {p.name for p in entities.persons.values() if _named_in(text, [p.name, *p.aliases])}
+    for earlier in reversed(drafts):
+        if earlier.type != draft.type:
+            continue
+        if not people or people & set(earlier.participants) or not earlier.participants:
+            return earlier
+    return None
+
+
+def _enclosing_draft(lower: str, drafts: list[_Draft]) -> "_Draft | None":
+    """The event a sentence's events happen within ("During the forum, ...")."""
+    match = re.search(r"\b(?:during|on the sidelines of|at|on the margins of)\s+the\s+(\w+)",
+                      lower)
+    if match is None:
+        return None
+    noun = match.group(1)
+    return next((d for d in reversed(drafts) if noun == d.noun or noun in fold(d.name)), None)
 
 
 def _has_any(lower: str, cues: tuple[str, ...]) -> bool:
@@ -139,6 +204,12 @@ def _first_cue(lower: str, cues: tuple[str, ...]) -> str | None:
         if match and (best is None or match.start() < best[0]):
             best = (match.start(), cue)
     return best[1] if best else None
+
+
+def named_event_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of proper event names in a text."""
+    return [m.span("name") for m in _NAMED_EVENT.finditer(text)
+            if any(w.lower() in EVENT_NOUNS for w in m["name"].split())]
 
 
 def _named_events(text: str) -> list[tuple[str, str]]:
@@ -163,7 +234,13 @@ def _launched_items(text: str, lower: str) -> list[str]:
     """Quoted titles launched or unveiled at a ceremony: each is an event of its own."""
     if not re.search(r"\b(launch\w*|unveil\w*|ceremony)\b", lower):
         return []
-    return [f"Launch of {m['q'].strip()}" for m in _QUOTED.finditer(text)]
+    items = []
+    for match in _QUOTED.finditer(text):
+        words = match["q"].split()
+        capitalised = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
+        if len(words) <= 16 and capitalised * 2 >= len(words):  # a title, not a quotation
+            items.append(f"Launch of {match['q'].strip()}")
+    return items
 
 
 def _find_draft(drafts: list[_Draft], name: str) -> _Draft | None:
@@ -175,12 +252,13 @@ def _anaphoric_draft(lower: str, drafts: list[_Draft]) -> _Draft | None:
     """The earlier event that "the forum", "the meeting", "the event" refers to."""
     if not drafts:
         return None
-    for match in re.finditer(r"\b(?:the|this|that)\s+(\w+)", lower):
+    for match in re.finditer(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(\w+)\b", lower):
         noun = match.group(1)
         if noun not in ANAPHORA_NOUNS:
             continue
         for draft in reversed(drafts):
-            if noun == "event" or noun in fold(draft.name) or noun == draft.noun:
+            if (noun == "event" or noun in fold(draft.name) or noun == draft.noun
+                    or EVENT_NOUNS.get(noun) == draft.type):
                 return draft
     return None
 
@@ -193,17 +271,23 @@ def _mentions_actor(text: str, entities: ArticleEntities) -> bool:
 
 
 def _describe(noun: str, text: str) -> str:
-    """A descriptive name from the trigger and what follows it ("Dialogue on building a
-    China-Laos community with a shared future")."""
+    """A descriptive name from the trigger, its modifiers and what follows it ("Official
+    welcoming ceremony for the Mongolian leader", "State visit to Kazakhstan")."""
     match = re.search(
-        rf"\b{re.escape(noun)}\b(?P<tail>(?:\s+(?:on|about|of|between)\s+[^,;]+?)?)"
-        r"(?=\s+(?:was|were|is|are|has|have|will|held|took|opened|in|at|from)\b|[,;.]|$)",
+        rf"(?P<mods>(?:\b(?!(?:a|an|the|and|or|of|in|on|at|to|was|were|is|held|its|his|her|"
+        rf"their)\b)[\w-]+\s+){{0,3}})\b{re.escape(noun)}\b"
+        r"(?P<tail>(?:\s+(?:on|about|of|between|for|to|with)\s+[^,;]+?)?)"
+        r"(?=\s+(?:was|were|is|are|has|have|will|held|took|opened|in|at|from|on)\b|[,;.]|$)",
         text,
         flags=re.IGNORECASE,
     )
-    phrase = noun + (match["tail"] if match else "")
-    words = phrase.split()[:14]
-    phrase = " ".join(words)
+    if match is None:
+        phrase = noun
+    else:
+        mods = [w for w in match["mods"].split() if not w[:1].isupper() or w[:1].isupper()
+                and not re.search(r"\d", w)]
+        phrase = " ".join([*mods[-3:], noun]) + match["tail"]
+    phrase = " ".join(phrase.split()[:14])
     return phrase[:1].upper() + phrase[1:]
 
 
@@ -226,17 +310,26 @@ def _fill(
             draft.date, draft.end_date = spans[0].start, spans[0].end
     if draft.place is None:
         draft.place = _place_in(text, entities, places)
-    draft.add(draft.countries, [hit.match.iso3 for hit in countries.find_all(text)])
-    draft.add(draft.organizers, _organizers_in(text, lower, entities))
+    evidence = Evidence(article_id=prepared.article.id, sentence=text.strip(),
+                        start=sent.start_char, end=sent.end_char)
+    draft.add(draft.countries, [hit.match.iso3 for hit in countries.find_all(text)],
+              role="country", evidence=evidence)
+    draft.add(draft.organizers, _organizers_in(text, lower, entities), role="organizer",
+              evidence=evidence)
     if _has_any(lower, PARTICIPATION_CUES):
         absent = _has_any(lower, ABSENCE_CUES)
-        persons = [p.name for p in entities.persons.values()
-                   if not absent and _named_in(text, [p.name, *p.aliases])]
-        draft.add(draft.participants, persons)
+        persons = sorted(
+            (p for p in entities.persons.values()
+             if not absent and _named_in(text, [p.name, *p.aliases])),
+            key=lambda p: min(i for n in (p.name, *p.aliases) if (i := text.find(n)) >= 0),
+        )
+        draft.add(draft.participants, [p.name for p in persons], role="participant",
+                  evidence=evidence)
         orgs = [o.name for o in entities.organizations.values()
                 if _named_in(text, [o.name, *o.aliases]) and o.name not in draft.organizers
                 and not _reports_only(text, o.name)]
-        draft.add(draft.participant_organizations, orgs)
+        draft.add(draft.participant_organizations, orgs, role="participant_organization",
+                  evidence=evidence)
 
 
 def _named_in(text: str, names: list[str]) -> bool:
@@ -245,7 +338,8 @@ def _named_in(text: str, names: list[str]) -> bool:
 
 def _reports_only(text: str, name: str) -> bool:
     """ "..., the Ministry of Foreign Affairs reports": a source, not a participant."""
-    return bool(re.search(rf"{re.escape(name)}\s+(?:reports|reported|said|says)\b", text))
+    return bool(re.search(
+        rf"{re.escape(name)}[^,.;]{{0,60}}?\s+(?:reports|reported|said|says|informs)\b", text))
 
 
 def _organizers_in(text: str, lower: str, entities: ArticleEntities) -> list[str]:
@@ -285,9 +379,12 @@ def _place_in(text: str, entities: ArticleEntities, places: PlaceIndex) -> Place
     venue = _VENUE.search(text)
     if venue:
         words = venue["venue"].split()
-        for city in entities.places.values():
-            if city.name in words and len(words) > 1:
-                return PlaceMention(name=" ".join(words), country=city.country)
+        cities = [city for w in words if len(words) > 1 and (city := places.find(w)) is not None]
+        if cities:
+            city = max(cities, key=lambda c: c.population)
+            return PlaceMention(name=" ".join(words), country=city.iso3)
+        if words[-1].lower() in VENUE_HEADS:
+            return PlaceMention(name=" ".join(words), country=None)
     candidates = []
     for place in entities.places.values():
         match = re.search(rf"\b(?:in|at)\s+(?:the\s+\w+\s+(?:of\s+)?)?{re.escape(place.name)}\b",
@@ -301,7 +398,11 @@ def _place_in(text: str, entities: ArticleEntities, places: PlaceIndex) -> Place
     return None
 
 
-def _finish(draft: _Draft, entities: ArticleEntities) -> EventMention:
+def _finish(draft: _Draft, entities: ArticleEntities, *, title: str | None) -> EventMention:
+    if draft.parent is not None:  # held during a larger event: same day and place unless told
+        draft.date = draft.date or draft.parent.date
+        draft.place = draft.place or draft.parent.place
+        draft.add(draft.countries, draft.parent.countries)
     countries = list(draft.countries)
     if draft.place and draft.place.country and draft.place.country not in countries:
         countries.append(draft.place.country)
@@ -311,7 +412,7 @@ def _finish(draft: _Draft, entities: ArticleEntities) -> EventMention:
             countries.append(person.country)
     name = draft.name
     if not draft.named:
-        name = _descriptive_name(draft)
+        name = _name_from_title(draft, title) or _descriptive_name(draft)
     return EventMention(
         name=name,
         type=draft.type,
@@ -323,14 +424,37 @@ def _finish(draft: _Draft, entities: ArticleEntities) -> EventMention:
         participants=draft.participants,
         participant_organizations=draft.participant_organizations,
         evidence=draft.evidence,
+        fact_evidence=draft.fact_evidence,
     )
+
+
+def _name_from_title(draft: _Draft, title: str | None) -> str | None:
+    """The headline's words for the article's lead event ("China-Kazakhstan youth cultural
+    exchange held in Beijing" -> "China-Kazakhstan youth cultural exchange")."""
+    if not title:
+        return None
+    match = re.match(
+        rf"^(?P<name>.{{0,80}}?\b{re.escape(draft.noun)}\b)\s+(?:held|opens|opened|kicks off|"
+        r"takes place|took place|concludes|closes|launched|in|at)\b",
+        title, re.IGNORECASE,
+    )
+    if match is None or len(match["name"].split()) < 2:
+        return None
+    return match["name"]
 
 
 def _descriptive_name(draft: _Draft) -> str:
     """A name built from what the event is and who took part ("Meeting of A and B")."""
     type_word = draft.type.value.replace("_", " ").capitalize()
+    if draft.noun in EVENT_NOUNS and " " in draft.noun:  # "phone call", "courtesy call"
+        type_word = draft.noun.capitalize()
     if draft.type == EventType.AGREEMENT_SIGNING:
         type_word = "Agreement signing"
+        if not draft.name.lower().startswith("sign"):
+            name = f"Signing of {draft.name[:1].lower()}{draft.name[1:]}"
+            return f"{name} in {draft.place.name}" if draft.place else name
+    if draft.type == EventType.VISIT and draft.participants:
+        return f"{draft.name} by {draft.participants[0]}"
     if len(draft.participants) >= 2:
         return f"{type_word} of {draft.participants[0]} and {draft.participants[1]}"
     if draft.participants and draft.participant_organizations:

@@ -107,6 +107,13 @@ HAPPENING_VERBS = (
     "kicks off", "hosted", "hosts", "organized", "organised", "co-organized", "co-organised",
     "co-hosted", "attended", "attends", "convened", "launched", "began", "begins", "concluded",
     "wrapped up", "staged", "will be held", "is being held", "opens", "closed", "paid",
+    "paying", "pays", "made", "conducted", "undertook", "took part",
+)
+# Words that end a venue's name ("Akorda Presidential Palace", "Olympia London" has a city).
+VENUE_HEADS = frozenset(
+    """palace center centre hall hotel stadium museum monastery house building square park
+    theatre theater gallery library arena auditorium pavilion headquarters residence
+    complex venue""".split()
 )
 # Words that refer back to an event already reported ("the forum", "the event").
 ANAPHORA_NOUNS = frozenset(
@@ -122,7 +129,8 @@ ORGANIZER_CUES = (
 # Verbs after which people and organizations are participants.
 PARTICIPATION_CUES = (
     "met", "meets", "meet", "received", "receives", "held talks", "attended", "attends",
-    "addressed", "signed", "signs", "visited", "visits", "called on", "calls on",
+    "addressed", "signed", "signs", "visited", "visits", "called on", "calls on", "paying",
+    "pays", "paid", "held a", "had a", "spoke with", "talked with", "exchanged",
     "held a meeting", "held meetings", "co-chaired", "hosted", "welcomed", "spoke", "took part",
 )
 # Phrases showing a person only sent something and was not there.

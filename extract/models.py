@@ -75,7 +75,12 @@ class EventMention(BaseModel):
     organizers: list[str] = Field(default_factory=list, description="Organization names.")
     participants: list[str] = Field(default_factory=list, description="Person names.")
     participant_organizations: list[str] = Field(default_factory=list)
-    evidence: Evidence
+    evidence: Evidence = Field(description="The sentence that reports the event.")
+    fact_evidence: dict[str, Evidence] = Field(
+        default_factory=dict,
+        description='Where each fact was read, keyed "<role>:<value>" with role one of '
+        "country, organizer, participant, participant_organization.",
+    )
 
 
 class ArticleExtraction(BaseModel):

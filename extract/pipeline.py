@@ -5,6 +5,7 @@
 """
 
 import logging
+import re
 from collections.abc import Iterable, Iterator
 
 import spacy
@@ -13,9 +14,9 @@ from spacy.tokens import Doc
 
 from extract.cleaning import PreparedArticle, prepare_article
 from extract.countries import CountryIndex
-from extract.entities import collect_entities
+from extract.entities import ArticleEntities, collect_entities
 from extract.errors import ModelMissing
-from extract.events import find_events
+from extract.events import find_events, named_event_spans
 from extract.models import Article, ArticleExtraction, CountryMention
 from extract.places import PlaceIndex
 
@@ -73,12 +74,25 @@ def extract_articles(
         yield extract_prepared(item, doc, countries=countries, places=places)
 
 
+def _drop_names_inside_event_names(entities: ArticleEntities, text: str) -> None:
+    """An "organization" that only ever appears inside an event's name ("Building X
+    Community" in "Dialogue on Building X Community") is a piece of that name."""
+    spans = named_event_spans(text)
+    for key, org in list(entities.organizations.items()):
+        if org.aliases:
+            continue
+        starts = [m.start() for m in re.finditer(re.escape(org.name), text)]
+        if starts and all(any(s <= at < e for s, e in spans) for at in starts):
+            del entities.organizations[key]
+
+
 def extract_prepared(
     prepared: PreparedArticle, doc: Doc, *, countries: CountryIndex, places: PlaceIndex
 ) -> ArticleExtraction:
     """Everything one cleaned article says, from its processed Doc."""
     entities = collect_entities(doc, countries=countries, places=places)
     events = find_events(prepared, doc, entities, countries=countries, places=places)
+    _drop_names_inside_event_names(entities, doc.text)
     mentioned: dict[str, CountryMention] = {}
     for hit in countries.find_all(doc.text):
         mentioned.setdefault(hit.match.iso3, CountryMention(

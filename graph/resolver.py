@@ -45,7 +45,9 @@ class _Builder:
             return node_id
         for key, value in properties.items():
             current = existing.properties.get(key)
-            if isinstance(value, list):
+            if key == "name" and label in (Label.ORGANIZATION, Label.PERSON) and current:
+                existing.properties[key] = canonical_name(current, value)
+            elif isinstance(value, list):
                 merged = list(current or [])
                 merged.extend(v for v in value if v not in merged)
                 existing.properties[key] = merged
@@ -64,6 +66,13 @@ class _Builder:
     def batch(self) -> GraphBatch:
         return GraphBatch(nodes=list(self.nodes.values()),
                           relationships=list(self.relationships.values()))
+
+
+def canonical_name(a: str, b: str) -> str:
+    """The name a merged node shows: the longest (most complete) form, ties broken
+    alphabetically, so the choice does not depend on ingest order (mirrors the merge
+    queries)."""
+    return min((a, b), key=lambda name: (-len(name), name))
 
 
 class _Index:
@@ -129,29 +138,49 @@ def _add_extraction(builder: _Builder, index: _Index, extraction: ArticleExtract
             Label.EVENT, eid, name=event.name, type=event.type.value, date=date,
             end_date=event.end_date.isoformat() if event.end_date else None,
         ))
-        evidence = {"article": article.id, "evidence": event.evidence.sentence}
-        builder.link(RelType.REPORTS, article_node, event_node, **evidence,
-                     start=event.evidence.start, end=event.evidence.end)
+        reported = {"article": article.id, "evidence": event.evidence.sentence}
+        builder.link(RelType.REPORTS, article_node, event_node, **reported,
+                     evidence_start=event.evidence.start, evidence_end=event.evidence.end)
+
+        def evidence(role: str, value: str) -> dict[str, object]:
+            found = event.fact_evidence.get(f"{role}:{value}", event.evidence)
+            return {"article": article.id, "evidence": found.sentence}
+
         for iso3 in event.countries:
             _ensure_country(builder, extraction, iso3)
-            builder.link(RelType.INVOLVES, event_node, (Label.COUNTRY, iso3), **evidence)
+            builder.link(RelType.INVOLVES, event_node, (Label.COUNTRY, iso3),
+                         **evidence("country", iso3))
         if event.place is not None:
             pid = place_id(event.place.name, event.place.country)
             builder.node(Label.PLACE, pid, name=event.place.name)
-            builder.link(RelType.HELD_IN, event_node, (Label.PLACE, pid), **evidence)
+            builder.link(RelType.HELD_IN, event_node, (Label.PLACE, pid), **reported)
             if event.place.country:
                 _ensure_country(builder, extraction, event.place.country)
                 builder.link(RelType.LOCATED_IN, (Label.PLACE, pid),
                              (Label.COUNTRY, event.place.country))
         for name in event.organizers:
-            org = (Label.ORGANIZATION, index.organization(name))
-            builder.link(RelType.ORGANIZED, org, event_node, **evidence)
+            org = _ensure_organization(builder, index, name)
+            builder.link(RelType.ORGANIZED, org, event_node, **evidence("organizer", name))
         for name in event.participant_organizations:
-            org = (Label.ORGANIZATION, index.organization(name))
-            builder.link(RelType.PARTICIPATED_IN, org, event_node, **evidence)
+            org = _ensure_organization(builder, index, name)
+            builder.link(RelType.PARTICIPATED_IN, org, event_node,
+                         **evidence("participant_organization", name))
         for name in event.participants:
             person = (Label.PERSON, index.person(name))
-            builder.link(RelType.PARTICIPATED_IN, person, event_node, **evidence)
+            if person[1] not in builder.nodes:
+                builder.node(Label.PERSON, person[1], name=name, aliases=[name], titles=[],
+                             alias_keys=[fold(name)])
+            builder.link(RelType.PARTICIPATED_IN, person, event_node,
+                         **evidence("participant", name))
+
+
+def _ensure_organization(builder: _Builder, index: _Index, name: str) -> tuple[Label, str]:
+    """The node of an organization an event names, created if the article listed it only
+    there."""
+    oid = index.organization(name)
+    if oid not in builder.nodes:
+        builder.node(Label.ORGANIZATION, oid, name=name, aliases=[name], alias_keys=[fold(name)])
+    return Label.ORGANIZATION, oid
 
 
 def _ensure_country(builder: _Builder, extraction: ArticleExtraction, iso3: str) -> None:
@@ -165,11 +194,8 @@ def _add_organization(
 ) -> None:
     oid = index.organization(org.name)
     names = [org.name, *org.aliases]
-    node = builder.nodes.get(oid)
     builder.node(Label.ORGANIZATION, oid, name=org.name, aliases=names,
                  alias_keys=sorted({fold(n) for n in names}))
-    if node is None:
-        builder.nodes[oid].properties["aliases"] = [n for n in names]
     builder.link(RelType.MENTIONS, article_node, (Label.ORGANIZATION, oid),
                  article=article_node[1])
     if org.country:
@@ -177,10 +203,8 @@ def _add_organization(
         if org.country not in builder.nodes:
             builder.node(Label.COUNTRY, org.country, name=org.country, aliases=[])
     if org.part_of:
-        parent = index.organization(org.part_of)
-        builder.node(Label.ORGANIZATION, parent, name=org.part_of, aliases=[org.part_of],
-                     alias_keys=[fold(org.part_of)])
-        builder.link(RelType.PART_OF, (Label.ORGANIZATION, oid), (Label.ORGANIZATION, parent))
+        parent = _ensure_organization(builder, index, org.part_of)
+        builder.link(RelType.PART_OF, (Label.ORGANIZATION, oid), parent)
 
 
 def _add_person(
