@@ -5,10 +5,11 @@ import logging
 import signal
 import sys
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any, Iterator, Optional
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -119,7 +120,7 @@ def stats() -> None:
 @app.command()
 def export(
     format: Annotated[str, typer.Option("--format", help="Output format: json")] = "json",
-    out_file: Annotated[Optional[Path], typer.Option("--out", help="File (default stdout)")] = None,
+    out_file: Annotated[Path | None, typer.Option("--out", help="File (default stdout)")] = None,
 ) -> None:
     """Write the whole graph as {"nodes": [...], "relationships": [...]}."""
     if format != "json":
@@ -128,8 +129,10 @@ def export(
     with _store() as store:
         nodes, relationships = store.iter_export()
         document = {
-            "nodes": [{"id": n["id"], "labels": n["labels"], "properties": _jsonable(n["properties"])}
-                      for n in nodes],
+            "nodes": [
+                {"id": n["id"], "labels": n["labels"], "properties": _jsonable(n["properties"])}
+                for n in nodes
+            ],
             "relationships": [
                 {"type": r["type"], "start": r["start"], "end": r["end"],
                  "properties": _jsonable(r["properties"])}
@@ -193,3 +196,7 @@ def demo(
             return
         _print_urls(host, port)
         uvicorn.run(create_app(store=store), host=host, port=port, log_level="warning")
+
+
+if __name__ == "__main__":
+    app()

@@ -27,7 +27,7 @@ _BYLINE = re.compile(
     r"image(?: by)?|source|credit|file photo)\s*[:\-–]?\s+[A-Z]",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"[.!?:;\"”’')\]]$")
+_SENTENCE_END = re.compile(r"[.!?:;][\"”’')\]]*$")
 # "ASTANA, May 29 (Xinhua) --"  /  "ISLAMABAD, Oct 29 (APP):"  /  "Beijing, March 3 -"
 _DATELINE = re.compile(
     r"^(?P<city>[A-Z][A-Za-z .'’-]{1,40}?),\s+(?P<month>[A-Z][a-z]{2,8}\.?)\s+(?P<day>[0-3]?\d)"

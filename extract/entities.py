@@ -23,7 +23,9 @@ _ACRONYM_DEFINITION = re.compile(
     r"\s+\((?P<acr>[A-Z][A-Za-z&.-]{1,11})\)"
 )
 _CONNECTORS = frozenset("of for and the on in de du des la le del van von".split())
-_PERSON_NAME = re.compile(r"^[A-ZÀ-Ý][\w'’.-]+(?:\s+(?:bin|bint|al|Al|de|da|van|von|el|[A-ZÀ-Ý][\w'’.-]*)){0,5}$")
+_PERSON_NAME = re.compile(
+    r"^[A-ZÀ-Ý][\w'’.-]+(?:\s+(?:bin|bint|al|Al|de|da|van|von|el|[A-ZÀ-Ý][\w'’.-]*)){0,5}$"
+)
 _APPOSITION = re.compile(
     r"^\s*,\s*(?:the\s+)?(?P<title>[A-Za-z][\w -]{0,60}?)\s+(?:of|at)\s+(?:the\s+)?"
     r"(?P<of>[A-Z][^,;()]{1,90}?)(?:\s+\((?P<acr>[A-Z][A-Za-z&.-]{1,11})\))?\s*[,;.)]"

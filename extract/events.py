@@ -7,9 +7,9 @@ event was held") starts an event; a later sentence that refers back to it ("The 
 jointly hosted by ...") adds to it instead of starting another.
 """
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
-import datetime as dt
 
 from spacy.tokens import Doc, Span
 

@@ -24,7 +24,8 @@ TITLE_MODIFIERS = frozenset(
     extraordinary plenipotentiary special""".split()
 )
 HONORIFICS = frozenset(
-    "mr mr. mrs mrs. ms ms. dr dr. h.e. h.e h.h. h.h hrh his her excellency sir madam prof prof.".split()
+    """mr mr. mrs mrs. ms ms. dr dr. h.e. h.e h.h. h.h hrh his her excellency sir madam prof
+    prof.""".split()
 )
 # Words that make a span an organization rather than a person.
 ORGANIZATION_HEADS = frozenset(

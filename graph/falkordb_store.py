@@ -47,7 +47,9 @@ class FalkorDBStore(GraphStore):
                 return self._graph.ro_query(statement, dict(params))
             return self._graph.query(statement, dict(params))
         except (ConnectionError, OSError) as e:
-            raise StoreUnavailable(f"embedded FalkorDB in {self.data_dir} is unreachable: {e}") from e
+            raise StoreUnavailable(
+                f"embedded FalkorDB in {self.data_dir} is unreachable: {e}"
+            ) from e
         except RedisError as e:
             raise QueryFailed(name, str(e)) from e
 

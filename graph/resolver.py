@@ -10,7 +10,7 @@ that match exactly one known person.
 
 from dataclasses import dataclass, field
 
-from extract.models import ArticleExtraction, OrganizationMention, PersonMention
+from extract.models import ArticleExtraction, EventMention, OrganizationMention, PersonMention
 from graph.model import GraphBatch, NodeRecord, RelationshipRecord
 from graph.names import event_id, fold, organization_id, person_id, place_id
 from graph.vocabulary import Label, RelType
@@ -142,7 +142,7 @@ def _add_extraction(builder: _Builder, index: _Index, extraction: ArticleExtract
         builder.link(RelType.REPORTS, article_node, event_node, **reported,
                      evidence_start=event.evidence.start, evidence_end=event.evidence.end)
 
-        def evidence(role: str, value: str) -> dict[str, object]:
+        def evidence(role: str, value: str, event: EventMention = event) -> dict[str, object]:
             found = event.fact_evidence.get(f"{role}:{value}", event.evidence)
             return {"article": article.id, "evidence": found.sentence}
 

@@ -1,0 +1,87 @@
+"""The `dkg` command line, run as a user runs it, on an empty data directory."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SAMPLES
+from tests.e2e.conftest import run_dkg
+
+
+@pytest.fixture(scope="module")
+def ingested(tmp_path_factory: pytest.TempPathFactory):
+    data_dir = tmp_path_factory.mktemp("cli") / "data"
+    first = run_dkg(["ingest", str(SAMPLES)], data_dir=data_dir)
+    return data_dir, first
+
+
+def _graph_counts(output: str) -> list[str]:
+    return [line for line in output.splitlines() if line.startswith("graph ")]
+
+
+def test_ingest_prints_a_summary_with_counts(ingested):
+    _, first = ingested
+    assert first.returncode == 0, first.stderr
+    assert "ingested 11 articles" in first.stdout
+    assert "skipped 0" in first.stdout
+    assert "created" in first.stdout and len(_graph_counts(first.stdout)) == 2
+
+
+def test_a_second_ingest_of_the_same_files_changes_no_counts(ingested):
+    data_dir, first = ingested
+    second = run_dkg(["ingest", str(SAMPLES)], data_dir=data_dir)
+    assert second.returncode == 0, second.stderr
+    assert "created 0 nodes and 0 relationships" in second.stdout
+    assert _graph_counts(second.stdout) == _graph_counts(first.stdout)
+
+
+def test_unreadable_inputs_are_reported_and_the_run_goes_on(tmp_path: Path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "notes.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "in" / "empty.txt").write_text("")
+    (tmp_path / "in" / "broken.json").write_text("{not json")
+    (tmp_path / "in" / "good.txt").write_text(
+        "DATE: 2026-02-02\n\nASTANA, Feb 2 -- Kazakh Foreign Minister Arman Bekov met with "
+        "Lao Ambassador Somsak Vongsa in Astana on Monday to discuss transit trade.\n"
+    )
+    result = run_dkg(["ingest", str(tmp_path / "in")], data_dir=tmp_path / "data")
+    assert result.returncode == 0, result.stderr
+    assert "ingested 1 articles" in result.stdout and "skipped 3" in result.stdout
+    for reason in ("unsupported file type '.pdf'", "empty file", "invalid JSON"):
+        assert reason in result.stdout
+
+
+def test_export_writes_the_graph_contract(ingested, tmp_path: Path):
+    data_dir, _ = ingested
+    out = tmp_path / "graph.json"
+    result = run_dkg(["export", "--format", "json", "--out", str(out)], data_dir=data_dir)
+    assert result.returncode == 0, result.stderr
+    graph = json.loads(out.read_text(encoding="utf-8"))
+    ids = {node["id"] for node in graph["nodes"]}
+    assert set(graph) == {"nodes", "relationships"}
+    assert all(set(n) == {"id", "labels", "properties"} for n in graph["nodes"])
+    assert all(set(r) == {"type", "start", "end", "properties"} for r in graph["relationships"])
+    assert all(r["start"] in ids and r["end"] in ids for r in graph["relationships"])
+    events = [n for n in graph["nodes"] if n["labels"] == ["Event"]]
+    dated = [e["properties"]["date"] for e in events if e["properties"].get("date")]
+    assert dated and all(len(d) == 10 and d[4] == "-" for d in dated)
+
+
+def test_export_refuses_an_unknown_format(ingested):
+    data_dir, _ = ingested
+    result = run_dkg(["export", "--format", "xml"], data_dir=data_dir)
+    assert result.returncode == 2 and "unknown format" in result.stderr
+
+
+def test_stats_prints_node_and_relationship_counts(ingested):
+    data_dir, first = ingested
+    result = run_dkg(["stats"], data_dir=data_dir)
+    assert result.returncode == 0
+    assert _graph_counts(result.stdout) == _graph_counts(first.stdout)
+
+
+def test_demo_without_serving_ingests_the_bundled_samples(tmp_path: Path):
+    result = run_dkg(["demo", "--no-serve"], data_dir=tmp_path / "data")
+    assert result.returncode == 0, result.stderr
+    assert "ingested 11 articles" in result.stdout and "demo data ready" in result.stdout

@@ -1,0 +1,153 @@
+"""The GraphStore contract, run on every available engine (embedded FalkorDB always; Neo4j
+when DKG_NEO4J_URI is set)."""
+
+import datetime as dt
+
+import pytest
+
+from extract.models import (
+    Article,
+    ArticleExtraction,
+    CountryMention,
+    EventMention,
+    Evidence,
+    OrganizationMention,
+    PersonMention,
+    PlaceMention,
+)
+from graph.resolver import KnownNames, resolve
+from graph.vocabulary import EventType
+
+SENTENCE = "The Steppe Media Forum was held in Almaty on May 3, hosted by the Aral News Agency."
+
+
+def _extraction(article_id: str = "article:a1", *, org_name: str = "Aral News Agency",
+                event_name: str = "Steppe Media Forum") -> ArticleExtraction:
+    evidence = Evidence(article_id=article_id, sentence=SENTENCE, start=0, end=len(SENTENCE))
+    return ArticleExtraction(
+        article=Article(id=article_id, text=SENTENCE, title="Forum in Almaty",
+                        url=f"https://example.org/{article_id}", published=dt.date(2026, 5, 4),
+                        source="Example Wire", path=f"/news/{article_id}.txt"),
+        countries=[CountryMention(iso3="KAZ", name="Kazakhstan", surface="Kazakh"),
+                   CountryMention(iso3="UZB", name="Uzbekistan", surface="Uzbekistan")],
+        organizations=[OrganizationMention(name=org_name, aliases=["ANA"], country="KAZ")],
+        persons=[PersonMention(name="Dana Serikova", titles=["Director"], country="KAZ",
+                               organization=org_name, organization_title="director")],
+        places=[PlaceMention(name="Almaty", country="KAZ")],
+        events=[EventMention(
+            name=event_name, type=EventType.FORUM, date=dt.date(2026, 5, 3),
+            place=PlaceMention(name="Almaty", country="KAZ"), countries=["KAZ", "UZB"],
+            organizers=[org_name], participants=["Dana Serikova"], evidence=evidence,
+        )],
+    )
+
+
+def _write(store, *extractions: ArticleExtraction):
+    return store.write(resolve(list(extractions), known=KnownNames()))
+
+
+def test_writing_the_same_batch_twice_changes_no_counts(store):
+    first = _write(store, _extraction())
+    counts = store.counts()
+    second = _write(store, _extraction())
+    assert first.nodes_created > 0 and first.relationships_created > 0
+    assert (second.nodes_created, second.relationships_created) == (0, 0)
+    assert store.counts() == counts
+
+
+def test_counts_report_every_label_written(store):
+    _write(store, _extraction())
+    nodes = store.counts()["nodes"]
+    assert nodes == {"Article": 1, "Country": 2, "Event": 1, "Organization": 1, "Person": 1,
+                     "Place": 1}
+
+
+@pytest.mark.parametrize(("country", "expected"), [("KAZ", 1), ("UZB", 1), ("CHN", 0)])
+def test_list_events_filters_by_country(store, country, expected):
+    _write(store, _extraction())
+    filters = dict(country=country, type=None, date_from=None, date_to=None)
+    rows = store.query("list_events", **filters, skip=0, limit=10)
+    assert len(rows) == expected
+    assert store.query("count_events", **filters)[0]["total"] == expected
+
+
+@pytest.mark.parametrize(
+    ("date_from", "date_to", "expected"),
+    [("2026-05-01", "2026-05-31", 1), ("2026-05-04", None, 0), (None, "2026-05-02", 0)],
+)
+def test_list_events_filters_by_date_range(store, date_from, date_to, expected):
+    _write(store, _extraction())
+    rows = store.query("list_events", country=None, type=None, date_from=date_from,
+                       date_to=date_to, skip=0, limit=10)
+    assert len(rows) == expected
+
+
+def test_list_events_returns_dates_as_dates_and_sorted_newest_first(store):
+    later = _extraction("article:a2", event_name="Caspian Press Dialogue")
+    later.events[0].date = dt.date(2026, 6, 1)
+    _write(store, _extraction(), later)
+    rows = store.query("list_events", country=None, type=None, date_from=None, date_to=None,
+                       skip=0, limit=10)
+    assert [row["date"] for row in rows] == [dt.date(2026, 6, 1), dt.date(2026, 5, 3)]
+    assert rows[0]["place"] == "Almaty" and sorted(rows[0]["countries"]) == ["KAZ", "UZB"]
+
+
+def test_get_event_by_id_returns_roles_and_sources_with_evidence(store):
+    batch = resolve([_extraction()], known=KnownNames())
+    store.write(batch)
+    event_id = next(n.id for n in batch.nodes if n.label == "Event")
+    row = store.query("get_event_by_id", id=event_id)[0]
+    assert [o["name"] for o in row["organizers"]] == ["Aral News Agency"]
+    assert [p["name"] for p in row["participants"]] == ["Dana Serikova"]
+    assert row["places"][0]["name"] == "Almaty" and row["place_countries"] == ["KAZ"]
+    assert row["articles"][0]["evidence"] == [SENTENCE]
+    assert row["organizers"][0]["evidence"] == [SENTENCE]
+
+
+def test_reports_from_two_articles_keep_both_sources(store):
+    _write(store, _extraction("article:a1"))
+    _write(store, _extraction("article:a2"))
+    rows = store.query("list_events", country=None, type=None, date_from=None, date_to=None,
+                       skip=0, limit=10)
+    assert len(rows) == 1
+    row = store.query("get_event_by_id", id=rows[0]["id"])[0]
+    assert sorted(a["id"] for a in row["articles"]) == ["article:a1", "article:a2"]
+
+
+def test_aliases_accumulate_and_the_longest_name_is_canonical(store):
+    _write(store, _extraction(org_name="Aral News Agency"))
+    _write(store, _extraction("article:a2", org_name="ARAL NEWS AGENCY"))
+    nodes, _ = store.iter_export()
+    orgs = [n for n in nodes if n["labels"] == ["Organization"]]
+    assert len(orgs) == 1
+    assert set(orgs[0]["properties"]["aliases"]) >= {"Aral News Agency", "ANA"}
+
+
+def test_names_with_quotes_and_cypher_are_stored_verbatim(store):
+    hostile = "O'Neil \"Press\" }) MATCH (n) DETACH DELETE n //"
+    _write(store, _extraction(org_name=hostile))
+    nodes, _ = store.iter_export()
+    names = {n["properties"].get("name") for n in nodes}
+    assert hostile in names
+    assert store.counts()["nodes"]["Event"] == 1
+
+
+def test_export_lists_every_node_and_relationship_by_id(store):
+    _write(store, _extraction())
+    nodes, relationships = (list(rows) for rows in store.iter_export())
+    ids = {n["id"] for n in nodes}
+    assert len(nodes) == sum(store.counts()["nodes"].values())
+    assert len(relationships) == sum(store.counts()["relationships"].values())
+    assert all(r["start"] in ids and r["end"] in ids for r in relationships)
+
+
+def test_schema_can_be_applied_again(store):
+    store.apply_schema()
+    _write(store, _extraction())
+    assert store.counts()["nodes"]["Event"] == 1
+
+
+def test_known_organization_keys_are_found_by_alias(store):
+    _write(store, _extraction())
+    rows = store.query("find_organizations_by_keys", keys=["ana", "unknown"])
+    assert [(r["key"], r["id"]) for r in rows] == [("ana", "org:aral-news-agency")]
