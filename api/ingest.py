@@ -14,6 +14,7 @@ from pathlib import Path
 from pydantic import BaseModel, Field
 from spacy.language import Language
 
+from extract.countries import CountryIndex
 from extract.models import Article, ArticleExtraction, ReadFailure
 from extract.pipeline import extract_articles
 from extract.reading import read_articles
@@ -119,4 +120,5 @@ def _write(extractions: list[ArticleExtraction], *, store: GraphStore) -> WriteS
                        store.query("find_organizations_by_keys", keys=org_keys)},
         persons={r["key"]: r["id"] for r in store.query("find_persons_by_keys", keys=person_keys)},
     )
-    return store.write(resolve(extractions, known=known))
+    batch = resolve(extractions, known=known, country_name=CountryIndex.default().name_of)
+    return store.write(batch)

@@ -30,7 +30,7 @@ _BYLINE = re.compile(
 _SENTENCE_END = re.compile(r"[.!?:;][\"”’')\]]*$")
 # "ASTANA, May 29 (Xinhua) --"  /  "ISLAMABAD, Oct 29 (APP):"  /  "Beijing, March 3 -"
 _DATELINE = re.compile(
-    r"^(?P<city>[A-Z][A-Za-z .'’-]{1,40}?),\s+(?P<month>[A-Z][a-z]{2,8}\.?)\s+(?P<day>[0-3]?\d)"
+    r"^(?P<city>[A-Z][A-Za-z.'’-]*(?:\s+[A-Z][A-Za-z.'’-]*){0,3}),\s+(?P<month>[A-Z][a-z]{2,8}\.?)\s+(?P<day>[0-3]?\d)"
     r"(?:,\s*(?P<year>(?:19|20)\d\d))?\s*(?:\((?P<agency>[^)]{1,40})\))?\s*(?:--|—|–|-|:)\s*"
 )
 
@@ -75,6 +75,15 @@ def _is_residue(line: str) -> bool:
     return bool(_RESIDUE.match(line) or _SEPARATOR.match(line))
 
 
+def _is_page_furniture(line: str) -> bool:
+    """Bylines, bullet menus and bare date lines: page parts, never story text."""
+    return bool(
+        _BYLINE.match(line)
+        or _BULLET.match(line)
+        or (parse_standalone_date(line) and len(line.split()) <= 6)
+    )
+
+
 def split_listing(text: str) -> list[str] | None:
     """The items of a listing page, or None when the page is one story.
 
@@ -88,7 +97,7 @@ def split_listing(text: str) -> list[str] | None:
             if blocks[-1]:
                 blocks.append([])
             continue
-        if line:
+        if line and not _is_page_furniture(line):
             blocks[-1].append(line)
     blocks = [b for b in blocks if b]
     items = [b for b in blocks if len(b) >= 2 and is_headline_shaped(b[0])]
@@ -104,10 +113,7 @@ def strip_noise(text: str) -> tuple[list[str], list[str], date | None]:
     page_date: date | None = None
     kept: list[str] = []
     for line in lines:
-        if _is_residue(line) or _BYLINE.match(line):
-            removed.append(line)
-            continue
-        if _BULLET.match(line) or (parse_standalone_date(line) and len(line.split()) <= 6):
+        if _is_residue(line) or _is_page_furniture(line):
             page_date = page_date or parse_standalone_date(line)
             removed.append(line)
             continue

@@ -18,7 +18,7 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 
 _MONTH = (
     r"(?P<{g}>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?![A-Za-z])\.?"
 )
 _DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+(?P<{g}>(?:19|20)\d\d))?"
@@ -118,8 +118,14 @@ def find_dates(
             if m1 is None or m2 is None:
                 continue
             d1, d2 = int(m["d1"]), int(m["d2"])
-            year = _year_for(m1, d1, m["y"], reference, default_year)
-            add(m, _make_date(year, m1, d1), _make_date(year, m2, d2))
+            crosses_new_year = m2 < m1
+            if m["y"] and crosses_new_year:  # "December 30 to January 2, 2026": the end's year
+                end_year = int(m["y"])
+                year = end_year - 1
+            else:
+                year = _year_for(m1, d1, m["y"], reference, default_year)
+                end_year = year + 1 if (year is not None and crosses_new_year) else year
+            add(m, _make_date(year, m1, d1), _make_date(end_year, m2, d2))
     for pattern in (_MONTH_FIRST, _DAY_FIRST):
         for m in pattern.finditer(text):
             month, day = month_number(m["m"]), int(m["d"])

@@ -43,10 +43,10 @@ class Neo4jStore(GraphStore):
         return [{key: _plain(value) for key, value in record.items()} for record in records]
 
     def _write(self, name: str, statement: str, params: Mapping[str, Any]) -> WriteSummary:
-        counters = self._run(name, statement, params, routing=neo4j.RoutingControl.WRITE).summary
+        summary = self._run(name, statement, params, routing=neo4j.RoutingControl.WRITE).summary
         return WriteSummary(
-            nodes_created=counters.counters.nodes_created,
-            relationships_created=counters.counters.relationships_created,
+            nodes_created=summary.counters.nodes_created,
+            relationships_created=summary.counters.relationships_created,
         )
 
     def _run(self, name: str, statement: str, params: Mapping[str, Any], *, routing):

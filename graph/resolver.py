@@ -8,6 +8,7 @@ This is the baseline resolver: exact and normalized-name matches, acronyms defin
 that match exactly one known person.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from extract.models import ArticleExtraction, EventMention, OrganizationMention, PersonMention
@@ -35,6 +36,7 @@ class _Builder:
     """Collects nodes and relationships, merging repeated ones by id."""
 
     def __init__(self) -> None:
+        self.country_name: Callable[[str], str] = lambda iso3: iso3
         self.nodes: dict[str, NodeRecord] = {}
         self.relationships: dict[tuple, RelationshipRecord] = {}
 
@@ -81,12 +83,17 @@ class _Index:
     def __init__(self, extractions: list[ArticleExtraction], known: KnownNames) -> None:
         self.organizations = dict(known.organizations)
         self.persons = dict(known.persons)
-        # Long forms first, so an acronym defined anywhere points at the long form's node.
+        # Organizations with aliases (acronyms defined as "Long Form (ACR)") first, so a bare
+        # acronym points at the long form's node whatever the order of the articles.
+        organizations = sorted(
+            (org for extraction in extractions for org in extraction.organizations),
+            key=lambda org: not org.aliases,
+        )
+        for org in organizations:
+            org_id = self.organizations.get(fold(org.name), organization_id(org.name))
+            for name in (org.name, *org.aliases):
+                self.organizations.setdefault(fold(name), org_id)
         for extraction in extractions:
-            for org in extraction.organizations:
-                org_id = self.organizations.get(fold(org.name), organization_id(org.name))
-                for name in (org.name, *org.aliases):
-                    self.organizations.setdefault(fold(name), org_id)
             for person in extraction.persons:
                 if " " in person.name:
                     pid = self.persons.get(fold(person.name), person_id(person.name))
@@ -107,10 +114,20 @@ class _Index:
         return person_id(name)
 
 
-def resolve(extractions: list[ArticleExtraction], *, known: KnownNames) -> GraphBatch:
-    """One graph batch for the extractions; writing it is idempotent."""
+def resolve(
+    extractions: list[ArticleExtraction],
+    *,
+    known: KnownNames,
+    country_name: Callable[[str], str | None] = lambda iso3: None,
+) -> GraphBatch:
+    """One graph batch for the extractions; writing it is idempotent.
+
+    `country_name` names a country the extractions only refer to by code (a person's
+    country, a city's country)."""
     index = _Index(extractions, known)
     builder = _Builder()
+    names = {c.iso3: c.name for x in extractions for c in x.countries}
+    builder.country_name = lambda iso3: names.get(iso3) or country_name(iso3) or iso3
     for extraction in extractions:
         _add_extraction(builder, index, extraction)
     return builder.batch()
@@ -147,7 +164,7 @@ def _add_extraction(builder: _Builder, index: _Index, extraction: ArticleExtract
             return {"article": article.id, "evidence": found.sentence}
 
         for iso3 in event.countries:
-            _ensure_country(builder, extraction, iso3)
+            _ensure_country(builder, iso3)
             builder.link(RelType.INVOLVES, event_node, (Label.COUNTRY, iso3),
                          **evidence("country", iso3))
         if event.place is not None:
@@ -155,7 +172,7 @@ def _add_extraction(builder: _Builder, index: _Index, extraction: ArticleExtract
             builder.node(Label.PLACE, pid, name=event.place.name)
             builder.link(RelType.HELD_IN, event_node, (Label.PLACE, pid), **reported)
             if event.place.country:
-                _ensure_country(builder, extraction, event.place.country)
+                _ensure_country(builder, event.place.country)
                 builder.link(RelType.LOCATED_IN, (Label.PLACE, pid),
                              (Label.COUNTRY, event.place.country))
         for name in event.organizers:
@@ -183,10 +200,10 @@ def _ensure_organization(builder: _Builder, index: _Index, name: str) -> tuple[L
     return Label.ORGANIZATION, oid
 
 
-def _ensure_country(builder: _Builder, extraction: ArticleExtraction, iso3: str) -> None:
+def _ensure_country(builder: _Builder, iso3: str) -> tuple[Label, str]:
     if iso3 not in builder.nodes:
-        name = next((c.name for c in extraction.countries if c.iso3 == iso3), iso3)
-        builder.node(Label.COUNTRY, iso3, name=name, aliases=[])
+        builder.node(Label.COUNTRY, iso3, name=builder.country_name(iso3), aliases=[])
+    return Label.COUNTRY, iso3
 
 
 def _add_organization(
@@ -199,9 +216,8 @@ def _add_organization(
     builder.link(RelType.MENTIONS, article_node, (Label.ORGANIZATION, oid),
                  article=article_node[1])
     if org.country:
-        builder.link(RelType.BASED_IN, (Label.ORGANIZATION, oid), (Label.COUNTRY, org.country))
-        if org.country not in builder.nodes:
-            builder.node(Label.COUNTRY, org.country, name=org.country, aliases=[])
+        builder.link(RelType.BASED_IN, (Label.ORGANIZATION, oid),
+                     _ensure_country(builder, org.country))
     if org.part_of:
         parent = _ensure_organization(builder, index, org.part_of)
         builder.link(RelType.PART_OF, (Label.ORGANIZATION, oid), parent)
@@ -216,10 +232,9 @@ def _add_person(
                  alias_keys=sorted({fold(n) for n in names}))
     builder.link(RelType.MENTIONS, article_node, (Label.PERSON, pid), article=article_node[1])
     if person.country:
-        if person.country not in builder.nodes:
-            builder.node(Label.COUNTRY, person.country, name=person.country, aliases=[])
-        builder.link(RelType.REPRESENTS, (Label.PERSON, pid), (Label.COUNTRY, person.country))
+        builder.link(RelType.REPRESENTS, (Label.PERSON, pid),
+                     _ensure_country(builder, person.country))
     if person.organization:
-        oid = index.organization(person.organization)
-        builder.link(RelType.AFFILIATED_WITH, (Label.PERSON, pid), (Label.ORGANIZATION, oid),
+        org = _ensure_organization(builder, index, person.organization)
+        builder.link(RelType.AFFILIATED_WITH, (Label.PERSON, pid), org,
                      title=person.organization_title)

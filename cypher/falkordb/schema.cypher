@@ -1,6 +1,8 @@
 // FalkorDB schema: an exact-match index on `id` for every label (unique constraints on top of
 // them are created by the store through GRAPH.CONSTRAINT) and indexes for event date and type.
 // One statement per line; "already indexed" answers are expected on later starts.
+// Parameters: none.
+// Returns: nothing.
 CREATE INDEX FOR (n:Article) ON (n.id)
 CREATE INDEX FOR (n:Country) ON (n.id)
 CREATE INDEX FOR (n:Organization) ON (n.id)

@@ -1,5 +1,7 @@
 // Neo4j schema: uniqueness on `id` for every label, indexes for event date and type.
 // One statement per line; IF NOT EXISTS makes every start idempotent.
+// Parameters: none.
+// Returns: nothing.
 CREATE CONSTRAINT article_id IF NOT EXISTS FOR (n:Article) REQUIRE n.id IS UNIQUE
 CREATE CONSTRAINT country_id IF NOT EXISTS FOR (n:Country) REQUIRE n.id IS UNIQUE
 CREATE CONSTRAINT organization_id IF NOT EXISTS FOR (n:Organization) REQUIRE n.id IS UNIQUE
