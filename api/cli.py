@@ -59,17 +59,6 @@ def _load_nlp():
         raise typer.Exit(2) from e
 
 
-def _count_inputs(paths: list[Path]) -> int:
-    total = 0
-    for path in paths:
-        if path.is_dir():
-            total += sum(1 for p in path.rglob("*") if p.is_file()
-                         and not any(part.startswith(".") for part in p.relative_to(path).parts))
-        else:
-            total += 1
-    return total
-
-
 def _run_ingest(paths: list[Path], store: GraphStore) -> IngestReport:
     nlp = _load_nlp()
     if not err.is_terminal:
@@ -77,8 +66,10 @@ def _run_ingest(paths: list[Path], store: GraphStore) -> IngestReport:
     with Progress(TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(),
                   console=err, transient=True) as progress:
         task = progress.add_task("ingest", total=None)
-        report = ingest_paths(paths, store=store, nlp=nlp,
-                              on_progress=lambda n: progress.advance(task, n))
+        report = ingest_paths(
+            paths, store=store, nlp=nlp,
+            on_progress=lambda done, total: progress.update(task, completed=done, total=total),
+        )
     return report
 
 

@@ -26,7 +26,8 @@ logger = logging.getLogger(__name__)
 
 CHUNK_SIZE = 64
 
-ProgressCallback = Callable[[int], None]
+# Called with (records done so far, records in all): articles and unreadable inputs alike.
+ProgressCallback = Callable[[int, int], None]
 
 
 class IngestReport(BaseModel):
@@ -47,20 +48,34 @@ def ingest_paths(
     """Read files and folders, and ingest every readable article."""
     report = IngestReport()
     started = time.perf_counter()
-
-    def articles() -> Iterator[Article]:
-        for record in read_articles(paths):
-            if isinstance(record, ReadFailure):
-                logger.info("skipped %s: %s", record.path, record.reason)
-                report.skipped.append(record)
-                if on_progress:
-                    on_progress(1)
-            else:
-                yield record
-
-    _ingest(articles(), store=store, nlp=nlp, report=report, on_progress=on_progress)
+    # Reading is cheap next to extraction; reading everything first gives the progress bar
+    # its total.
+    records = list(read_articles(paths))
+    articles = []
+    for record in records:
+        if isinstance(record, ReadFailure):
+            logger.info("skipped %s: %s", record.path, record.reason)
+            report.skipped.append(record)
+        else:
+            articles.append(record)
+    progress = None
+    if on_progress is not None:
+        on_progress(len(report.skipped), len(records))
+        progress = _Counter(on_progress, start=len(report.skipped), total=len(records))
+    _ingest(iter(articles), store=store, nlp=nlp, report=report, on_progress=progress)
     report.seconds = round(time.perf_counter() - started, 3)
     return report
+
+
+class _Counter:
+    """Turns "n more done" into (done, total) calls."""
+
+    def __init__(self, callback: ProgressCallback, *, start: int, total: int) -> None:
+        self.callback, self.done, self.total = callback, start, total
+
+    def __call__(self, n: int) -> None:
+        self.done += n
+        self.callback(self.done, self.total)
 
 
 def ingest_articles(
@@ -76,7 +91,7 @@ def ingest_articles(
 
 def _ingest(
     articles: Iterator[Article], *, store: GraphStore, nlp: Language, report: IngestReport,
-    on_progress: ProgressCallback | None,
+    on_progress: Callable[[int], None] | None,
 ) -> None:
     wrote = False
     while chunk := list(islice(articles, CHUNK_SIZE)):
