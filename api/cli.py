@@ -189,5 +189,26 @@ def demo(
         uvicorn.run(create_app(store=store), host=host, port=port, log_level="warning")
 
 
+@app.command("eval")
+def eval_(
+    gold_dirs: Annotated[list[Path], typer.Argument(help="Folders of NN.txt + NN.gold.json")],
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+    speed: Annotated[bool, typer.Option(help="Also time extraction against raw spaCy.")] = True,
+) -> None:
+    """Score extraction against gold annotations (ingests into a throw-away store)."""
+    from api.evaluation.report import print_report
+    from api.evaluation.run import evaluate
+
+    try:
+        report = evaluate(gold_dirs, nlp=_load_nlp(), measure_speed=speed)
+    except FileNotFoundError as e:
+        err.print(f"[red]error:[/red] {e}")
+        raise typer.Exit(2) from e
+    if as_json:
+        sys.stdout.write(report.model_dump_json(indent=2) + "\n")
+    else:
+        print_report(report, out)
+
+
 if __name__ == "__main__":
     app()

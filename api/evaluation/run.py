@@ -1,0 +1,203 @@
+"""Run an evaluation: ingest gold articles into a throw-away embedded store, read back what
+the graph holds per article file, score it, and time extraction against raw spaCy."""
+
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+from spacy.language import Language
+
+from api.evaluation.gold import GoldArticle, load_gold
+from api.evaluation.scoring import (
+    ATTRIBUTES,
+    KINDS,
+    ROLES,
+    Accuracy,
+    ArticleScore,
+    Counts,
+    ExtractedArticle,
+    ExtractedEvent,
+    score_article,
+)
+from api.ingest import ingest_paths
+from extract.countries import CountryIndex
+from extract.models import Article
+from extract.pipeline import extract_articles
+from extract.reading import read_articles
+from graph.falkordb_store import FalkorDBStore
+from graph.store import GraphStore
+
+PAGE = 1000
+SPEED_ROUNDS = 3
+
+
+class PRF(BaseModel):
+    precision: float
+    recall: float
+    f1: float
+    tp: int
+    fp: int
+    fn: int
+
+    @classmethod
+    def of(cls, counts: Counts) -> "PRF":
+        return cls(precision=round(counts.precision, 4), recall=round(counts.recall, 4),
+                   f1=round(counts.f1, 4), tp=counts.tp, fp=counts.fp, fn=counts.fn)
+
+
+class AccuracyOut(BaseModel):
+    accuracy: float
+    right: int
+    total: int
+
+    @classmethod
+    def of(cls, accuracy: Accuracy) -> "AccuracyOut":
+        return cls(accuracy=round(accuracy.value, 4), right=accuracy.right, total=accuracy.total)
+
+
+class Scores(BaseModel):
+    kinds: dict[str, PRF]
+    roles: dict[str, PRF]
+    attributes: dict[str, AccuracyOut]
+
+
+class ArticleResult(BaseModel):
+    article: str
+    scores: Scores
+    navigation_nodes: list[str]
+    byline_persons: list[str]
+    misses: list[str]
+
+
+class Speed(BaseModel):
+    articles: int
+    words: int
+    raw_pipeline_seconds: float = Field(description="nlp.pipe alone over the same texts")
+    extraction_seconds: float = Field(description="extract_articles (cleaning, NLP, rules)")
+    articles_per_second: float
+    words_per_second: float
+    ratio: float = Field(description="extraction time / raw pipeline time")
+
+
+class EvalReport(BaseModel):
+    articles: int
+    micro: Scores
+    navigation_nodes: int
+    byline_persons: int
+    per_article: list[ArticleResult]
+    speed: Speed | None = None
+
+
+def evaluate(folders: list[Path], *, nlp: Language, measure_speed: bool = True) -> EvalReport:
+    """Score extraction on every gold-annotated article of the folders."""
+    gold = load_gold(folders)
+    if not gold:
+        raise FileNotFoundError(f"no NN.txt + NN.gold.json pairs in {', '.join(map(str, folders))}")
+    countries = CountryIndex.default()
+    with tempfile.TemporaryDirectory(prefix="dkg-eval-") as work:
+        store = FalkorDBStore(Path(work) / "store")
+        try:
+            store.apply_schema()
+            ingest_paths([g.text_path for g in gold], store=store, nlp=nlp)
+            found = _read_back(store)
+        finally:
+            store.close()
+    code = _country_code(countries)
+    results = [score_article(g, found.get(str(g.text_path), ExtractedArticle()),
+                             country_code=code) for g in gold]
+    report = EvalReport(
+        articles=len(gold),
+        micro=_micro(results),
+        navigation_nodes=sum(len(r.navigation_nodes) for r in results),
+        byline_persons=sum(len(r.byline_persons) for r in results),
+        per_article=[ArticleResult(article=r.name, scores=_scores([r]),
+                                   navigation_nodes=r.navigation_nodes,
+                                   byline_persons=r.byline_persons, misses=r.misses)
+                     for r in results],
+    )
+    if measure_speed:
+        report.speed = measure(gold, nlp=nlp)
+    return report
+
+
+def _country_code(countries: CountryIndex):
+    def code(name: str) -> str | None:
+        match = countries.lookup(name)
+        return match.iso3 if match else None
+    return code
+
+
+def _read_back(store: GraphStore) -> dict[str, ExtractedArticle]:
+    """What the graph holds per article file; listing items fold into their page."""
+    by_file: dict[str, ExtractedArticle] = defaultdict(ExtractedArticle)
+    file_of: dict[str, str] = {}
+    for row in _all(store, "list_article_contents"):
+        path = (row["path"] or row["id"]).split("#item-")[0]
+        file_of[row["id"]] = path
+        found = by_file[path]
+        found.countries |= set(row["countries"])
+        found.organizations += [[o["name"], *(o["aliases"] or [])] for o in row["organizations"]]
+        found.persons += [[p["name"], *(p["aliases"] or [])] for p in row["persons"]]
+    for row in _all(store, "list_article_events"):
+        by_file[file_of[row["article_id"]]].events.append(ExtractedEvent(
+            name=row["name"], type=row["type"], date=row["date"],
+            evidence=row["evidence"] or [], places=row["places"],
+            place_countries=row["place_countries"], countries=row["countries"],
+            organizers=row["organizers"], participants=row["participants"],
+            participant_organizations=row["participant_organizations"],
+        ))
+    return by_file
+
+
+def _all(store: GraphStore, name: str) -> list[dict]:
+    rows, skip = [], 0
+    while True:
+        page = store.query(name, skip=skip, limit=PAGE)
+        rows += page
+        if len(page) < PAGE:
+            return rows
+        skip += PAGE
+
+
+def _micro(results: list[ArticleScore]) -> Scores:
+    return _scores(results)
+
+
+def _scores(results: list[ArticleScore]) -> Scores:
+    kinds = {k: Counts() for k in KINDS}
+    roles = {r: Counts() for r in ROLES}
+    attributes = {a: Accuracy() for a in ATTRIBUTES}
+    for result in results:
+        for k in KINDS:
+            kinds[k] += result.kinds[k]
+        for r in ROLES:
+            roles[r] += result.roles[r]
+        for a in ATTRIBUTES:
+            attributes[a] += result.attributes[a]
+    return Scores(kinds={k: PRF.of(v) for k, v in kinds.items()},
+                  roles={r: PRF.of(v) for r, v in roles.items()},
+                  attributes={a: AccuracyOut.of(v) for a, v in attributes.items()})
+
+
+def measure(gold: list[GoldArticle], *, nlp: Language) -> Speed:
+    """Extraction time beside raw `nlp.pipe` on the same texts (best of a few rounds, after
+    a warm-up, since the machine is shared)."""
+    articles = [a for a in read_articles([g.text_path for g in gold]) if isinstance(a, Article)]
+    texts = [a.text for a in articles]
+    list(extract_articles(articles[:1], nlp=nlp))  # load lookup tables outside the timing
+    raw = min(_timed(lambda: list(nlp.pipe(texts))) for _ in range(SPEED_ROUNDS))
+    full = min(_timed(lambda: list(extract_articles(articles, nlp=nlp)))
+               for _ in range(SPEED_ROUNDS))
+    words = sum(len(t.split()) for t in texts)
+    return Speed(articles=len(articles), words=words, raw_pipeline_seconds=round(raw, 3),
+                 extraction_seconds=round(full, 3),
+                 articles_per_second=round(len(articles) / full, 1),
+                 words_per_second=round(words / full), ratio=round(full / raw, 2))
+
+
+def _timed(work) -> float:
+    started = time.perf_counter()
+    work()
+    return time.perf_counter() - started
