@@ -27,6 +27,12 @@ _BYLINE = re.compile(
     r"image(?: by)?|source|credit|file photo)\s*[:\-–]?\s+[A-Z]",
     re.IGNORECASE,
 )
+# "Jane Doe Published September 14, 2024 | 05:20 PM", "Updated: 3 May 2025 10:00"
+_META_LINE = re.compile(
+    r"\b(?:published|updated|posted|last modified)\b.{0,40}\b(?:19|20)\d\d\b", re.IGNORECASE
+)
+# A closing line that is only a name: the author's signature.
+_SIGNATURE = re.compile(r"^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}$")
 _SENTENCE_END = re.compile(r"[.!?:;][\"”’')\]]*$")
 # "ASTANA, May 29 (Xinhua) --"  /  "ISLAMABAD, Oct 29 (APP):"  /  "Beijing, March 3 -"
 _DATELINE = re.compile(
@@ -79,6 +85,7 @@ def _is_page_furniture(line: str) -> bool:
     """Bylines, bullet menus and bare date lines: page parts, never story text."""
     return bool(
         _BYLINE.match(line)
+        or (_META_LINE.search(line) and len(line.split()) <= 14)
         or _BULLET.match(line)
         or (parse_standalone_date(line) and len(line.split()) <= 6)
     )
@@ -135,7 +142,8 @@ def _drop_trailing_navigation(kept: list[str], removed: list[str]) -> None:
     if len(headlines) >= 2 and start > 0:
         removed.extend(headlines)
         del kept[start:]
-    while kept and (not kept[-1] or _CALL_TO_ACTION.match(kept[-1])):
+    while kept and (not kept[-1] or _CALL_TO_ACTION.match(kept[-1])
+                    or (len(kept) > 1 and _SIGNATURE.match(kept[-1]))):
         if kept[-1]:
             removed.append(kept[-1])
         kept.pop()
@@ -168,6 +176,18 @@ def _first_paragraph_dateline(lines: list[str], year_hint: int | None) -> Dateli
             lines[i] = rest
             return dateline
     return None
+
+
+# "KingSalman", "PrimeMinister": words glued by a scraper. Not "McDonald", "DeSantis".
+_GLUED = re.compile(
+    r"\b(?!(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O)[A-Z])([A-Z][a-z]{1,})([A-Z][a-z])"
+)
+
+
+def unglue(text: str) -> str:
+    """Split words a scraper ran together ("PresidentMoon Jae-in" -> "President Moon
+    Jae-in"); names with inner capitals such as "McDonald" are left alone."""
+    return _GLUED.sub(r"\1 \2", text)
 
 
 def prepare_article(article: Article) -> list[PreparedArticle]:
@@ -216,7 +236,7 @@ def _prepare_story(
         title = title or lines[0]
         removed.append(lines.pop(0))
     dateline = _first_paragraph_dateline(lines, published.year if published else default_year)
-    text = "\n".join(lines)
+    text = unglue("\n".join(lines))
     text = re.sub(r"\n{3,}", "\n\n", text).strip()
     return PreparedArticle(
         article=article.model_copy(update={"text": text, "title": title, "published": published}),

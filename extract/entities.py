@@ -22,6 +22,10 @@ _ACRONYM_DEFINITION = re.compile(
     r"(?:\s+(?:[A-Z][\w&'’.-]*|of|for|and|the|on|in|de|du|des|la|le|del|van|von)){1,12})"
     r"\s+\((?P<acr>[A-Z][A-Za-z&.-]{1,11})\)"
 )
+# "NEST Congress Center", "Expo Centre": places where events happen, not organizations.
+_VENUE_NAME = re.compile(
+    r"\b(?:Congress|Convention|Conference|Exhibition|Expo|Trade|Events?)\s+(?:Center|Centre|Hall)\b"
+)
 _CONNECTORS = frozenset("of for and the on in de du des la le del van von".split())
 _PERSON_NAME = re.compile(
     r"^[A-ZÀ-Ý][\w'’.-]+(?:\s+(?:bin|bint|al|Al|de|da|van|von|el|[A-ZÀ-Ý][\w'’.-]*)){0,5}$"
@@ -326,6 +330,11 @@ def _organization_shaped(ent: Span, countries: CountryIndex) -> bool:
         return False
     if words[0].lower() in TITLE_HEADS:
         return False
+    content = [w.lower() for w in words if w.lower() not in _CONNECTORS]
+    if all(w in TITLE_HEADS or w in TITLE_MODIFIERS or w in HONORIFICS for w in content):
+        return False  # "Foreign Affairs", "Permanent Representative": pieces of a title
+    if _VENUE_NAME.search(ent.text):
+        return False
     before = ent.doc[ent.start - 1].text if ent.start else ""
     if re.fullmatch(r"(?:19|20)\d\d|\d+(?:st|nd|rd|th)", before):
         return False
@@ -381,18 +390,33 @@ def _add_place(
 
 
 def _fold_short_person_names(entities: ArticleEntities) -> None:
-    """ "Tokayev" in an article that also says "Kassym-Jomart Tokayev" is that person."""
-    for key, person in list(entities.persons.items()):
-        if " " in person.name:
-            continue
+    """A shorter reference inside an article ("Tokayev", "Lula", "Marcelo Rebelo", "Sheikh
+    Abdullah") is the one person whose fuller name contains its words in order."""
+    for key, person in sorted(entities.persons.items(), key=lambda kv: len(kv[1].name)):
+        words = [w for w in person.name.split() if w.lower() not in HONORIFICS]
         fuller = [
             p for p in entities.persons.values()
-            if p is not person and person.name in (p.name.split()[-1], p.name.split()[0])
+            if p is not person and len(p.name.split()) > len(words) and _in_order(words, p.name)
         ]
         if len(fuller) == 1:
             target = fuller[0]
-            if person.name not in target.aliases:
-                target.aliases.append(person.name)
+            for alias in (person.name, *person.aliases):
+                if alias not in target.aliases and alias != target.name:
+                    target.aliases.append(alias)
             target.titles.extend(t for t in person.titles if t not in target.titles)
             target.country = target.country or person.country
+            target.organization = target.organization or person.organization
+            target.organization_title = target.organization_title or person.organization_title
             del entities.persons[key]
+
+
+def _in_order(words: list[str], name: str) -> bool:
+    """Whether `words` appear in `name` in the same order (as whole words)."""
+    remaining = [fold(w) for w in name.split()]
+    for word in (fold(w) for w in words):
+        if word not in remaining:
+            return False
+        remaining = remaining[remaining.index(word) + 1 :]
+    return bool(words)
+
+

@@ -45,6 +45,22 @@ _NAMED_EVENT = re.compile(
     r"(?!\s+(?:Center|Centre|Hall|Building|Palace|Complex|Secretariat|Office|Room|Venue)\b)"
     rf"(?:\s+(?:on|of|for)\s+{_NAME_WORD}(?:\s+(?:{_SMALL}\s+)*{_NAME_WORD})*)?)"
 )
+# A numbered or dated edition ("22nd India-Russia Annual Summit", "2016 ... Summit",
+# "Inaugural ... Summit"): an event even when the sentence only refers to it.
+_EDITION = re.compile(
+    r"^(?:(?:19|20)\d\d|\d+(?:st|nd|rd|th)|[IVXLC]+|First|Second|Third|Fourth|Fifth|Inaugural)\s"
+)
+# "During his meeting with X", "talks with X": a meeting reported by its noun.
+_MEETING_WITH = re.compile(
+    r"\b(?:meeting|meetings|talks|conversation|call|discussions?)\s+with\b", re.IGNORECASE
+)
+# Words that place a sentence in its own time; without them it shares its story's date.
+_OWN_TIME = re.compile(
+    r"\b(?:(?:19|20)\d\d|last|next|ago|earlier|previous|previously|former|since|until|will|"
+    r"would|expected|plans?|planned|scheduled|upcoming|later|yesterday|tomorrow|"
+    r"January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+)
 _QUOTED = re.compile(r"[\"“](?P<q>[A-Z0-9][^\"”,]{5,150})[\"”]")
 _VENUE = re.compile(r"\bat\s+(?:the\s+)?(?P<venue>(?:[A-Z][\w’'-]+\s?){1,6})")
 _GENERIC_NAMES = frozenset({"meeting", "talks", "forum", "summit", "session", "ceremony"})
@@ -69,6 +85,7 @@ class _Draft:
     evidence: Evidence
     named: bool
     proper: bool = True
+    timeless: bool = False
     parent: "_Draft | None" = None
     date: dt.date | None = None
     end_date: dt.date | None = None
@@ -102,9 +119,12 @@ def find_events(
         for draft, fresh in _events_of_sentence(prepared, sent, entities, drafts):
             if fresh and (earlier := _same_as_earlier(draft, drafts, entities, sent.text)):
                 draft, fresh = earlier, False
+            if fresh:
+                draft.timeless = _OWN_TIME.search(sent.text) is None
             _fill(draft, prepared, sent, entities, countries, places, fresh=fresh)
             if fresh:
                 drafts.append(draft)
+    _share_story_dates(drafts)
     title = prepared.article.title
     return [_finish(draft, entities, title=title if i == 0 else None)
             for i, draft in enumerate(drafts)]
@@ -128,7 +148,8 @@ def _events_of_sentence(
         existing = _find_draft(drafts, name)
         if existing is not None:
             found.append((existing, False))
-        elif happening or _has_any(lower, tuple(EVENT_VERBS)) or not drafts:
+        elif (happening or _has_any(lower, tuple(EVENT_VERBS)) or not drafts
+              or _EDITION.match(name)):
             found.append((_Draft(name, EVENT_NOUNS[noun], noun, evidence, True), True))
     for item in launched:
         if _find_draft(drafts, item) is None:
@@ -154,6 +175,8 @@ def _events_of_sentence(
         subject = " ".join(passive["subject"].split()[:14])
         name = f"{_NOMINALISATIONS[verb]} of {subject[:1].lower()}{subject[1:]}"
         return [(_Draft(name, EVENT_VERBS[verb], verb, evidence, True, proper=False), True)]
+    if _MEETING_WITH.search(text) and _mentions_actor(text, entities, persons_only=True):
+        return [(_Draft("Meeting", EventType.MEETING, "meeting", evidence, False), True)]
     if verb is not None and _mentions_actor(text, entities):
         event_type = EVENT_VERBS[verb]
         if noun is not None and EVENT_NOUNS[noun] != EventType.AGREEMENT_SIGNING and verb in (
@@ -178,9 +201,20 @@ def _same_as_earlier(draft: _Draft, drafts: list[_Draft], entities: ArticleEntit
     for earlier in reversed(drafts):
         if earlier.type != draft.type:
             continue
-        if not people or people & set(earlier.participants) or not earlier.participants:
+        if not people or people <= set(earlier.participants) or not earlier.participants:
             return earlier
+        return None  # someone new: another meeting of the same kind (a roundup)
     return None
+
+
+def _share_story_dates(drafts: list[_Draft]) -> None:
+    """An event told without any time of its own ("Dr X also met Y.") happened when the
+    story's lead event did (or the event it took place during)."""
+    lead = next((d for d in drafts if d.date is not None), None)
+    for draft in drafts:
+        source = draft.parent if draft.parent is not None else lead
+        if draft.date is None and draft.timeless and source is not None and source is not draft:
+            draft.date, draft.end_date = source.date, None
 
 
 def _enclosing_draft(lower: str, drafts: list[_Draft]) -> "_Draft | None":
@@ -263,10 +297,12 @@ def _anaphoric_draft(lower: str, drafts: list[_Draft]) -> _Draft | None:
     return None
 
 
-def _mentions_actor(text: str, entities: ArticleEntities) -> bool:
+def _mentions_actor(text: str, entities: ArticleEntities, *, persons_only: bool = False
+                    ) -> bool:
     names = [p.name for p in entities.persons.values()]
     names += [a for p in entities.persons.values() for a in p.aliases]
-    names += [o.name for o in entities.organizations.values()]
+    if not persons_only:
+        names += [o.name for o in entities.organizations.values()]
     return any(name in text for name in names)
 
 
@@ -455,8 +491,9 @@ def _descriptive_name(draft: _Draft) -> str:
             return f"{name} in {draft.place.name}" if draft.place else name
     if draft.type == EventType.VISIT and draft.participants:
         return f"{draft.name} by {draft.participants[0]}"
+    where = f" in {draft.place.name}" if draft.place else ""
     if len(draft.participants) >= 2:
-        return f"{type_word} of {draft.participants[0]} and {draft.participants[1]}"
+        return f"{type_word} of {draft.participants[0]} and {draft.participants[1]}{where}"
     if draft.participants and draft.participant_organizations:
         return f"{type_word} of {draft.participants[0]} with {draft.participant_organizations[0]}"
     name = draft.name

@@ -23,9 +23,12 @@ TITLE_MODIFIERS = frozenset(
     education health energy justice agriculture tourism transport industry digital
     extraordinary plenipotentiary special""".split()
 )
+# Honorifics and styles that precede a name but are not part of it ("H.H. Sheikh Abdullah",
+# "Datuk Seri Anwar Ibrahim", "HRH Prince Mohammed").
 HONORIFICS = frozenset(
-    """mr mr. mrs mrs. ms ms. dr dr. h.e. h.e h.h. h.h hrh his her excellency sir madam prof
-    prof.""".split()
+    """mr mr. mrs mrs. ms ms. dr dr. h.e. h.e h.h. h.h hrh h.r.h. his her excellency sir madam
+    prof prof. sheikh sheikha shaikh prince princess king queen sultan emir amir datuk dato
+    dato' dato’ seri tun tan sri majesty highness royal custodian""".split()
 )
 # Words that make a span an organization rather than a person.
 ORGANIZATION_HEADS = frozenset(

@@ -2,7 +2,9 @@
 
 Pure functions over plain records: no store, no spaCy. Names match when they fold alike or
 have a token-set ratio of 90 or more; sets are matched one-to-one; events match by name, or
-by date plus a shared country plus the evidence sentence.
+by date plus a shared country plus the evidence sentence. Two dates "agree" when they are
+equal (a gold `YYYY-MM` accepting any day of that month) or when neither side states one:
+gold null means the text gives no date, and an extractor that gives none agrees with it.
 """
 
 import datetime as dt
@@ -171,7 +173,9 @@ def _score_events(score: ArticleScore, gold: GoldArticle, found: ExtractedArticl
 def _events_match(gold: GoldEvent, event: ExtractedEvent, country_code: CountryCode) -> bool:
     if names_match([gold.name], [event.name]):
         return True
-    if not gold.date or event.date is None or not _date_right(gold.date, event.date):
+    dates_agree = (gold.date is None and event.date is None) or (
+        gold.date is not None and _date_right(gold.date, event.date))
+    if not dates_agree:
         return False
     gold_countries = {country_code(c) for c in gold.countries_involved}
     if not gold_countries & set(event.countries):
