@@ -36,8 +36,10 @@ _SIGNATURE = re.compile(r"^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}$")
 _SENTENCE_END = re.compile(r"[.!?:;][\"”’')\]]*$")
 # "ASTANA, May 29 (Xinhua) --"  /  "ISLAMABAD, Oct 29 (APP):"  /  "Beijing, March 3 -"
 _DATELINE = re.compile(
-    r"^(?P<city>[A-Z][A-Za-z.'’-]*(?:\s+[A-Z][A-Za-z.'’-]*){0,3}),\s+(?P<month>[A-Z][a-z]{2,8}\.?)\s+(?P<day>[0-3]?\d)"
-    r"(?:,\s*(?P<year>(?:19|20)\d\d))?\s*(?:\((?P<agency>[^)]{1,40})\))?\s*(?:--|—|–|-|:)\s*"
+    r"^(?:\(\w[^)]{0,40}\)\s*)?"  # "(MENAFN- Kuwait News Agency (KUNA))"-style source tag
+    r"(?P<city>[A-Z][A-Za-z.'’-]*(?:\s+[A-Z][A-Za-z.'’-]*){0,3})(?:\s*\[[^\]]{1,30}\])?"
+    r"(?:,\s+(?P<month>[A-Z][a-z]{2,8}\.?)\s+(?P<day>[0-3]?\d)(?:,\s*(?P<year>(?:19|20)\d\d))?)?"
+    r"\s*(?:\((?P<agency>[^)]{1,40})\))?\s*(?P<dash>--|—|–|-|:)\s+"
 )
 
 MAX_HEADLINE_WORDS = 20
@@ -156,17 +158,29 @@ def _drop_trailing_navigation(kept: list[str], removed: list[str]) -> None:
 def read_dateline(text: str, *, year_hint: int | None) -> tuple[Dateline | None, str]:
     """The dateline opening the story body, and the text without it."""
     for match in _DATELINE.finditer(text):
-        month = month_number(match["month"])
-        if month is None:
-            continue
-        year = int(match["year"]) if match["year"] else year_hint
-        try:
-            when = date(year, month, int(match["day"])) if year else None
-        except ValueError:
-            when = None
-        dateline = Dateline(city=match["city"].strip().title(), date=when, agency=match["agency"])
+        city = match["city"].strip()
+        when = None
+        if match["month"]:
+            month = month_number(match["month"])
+            if month is None:
+                continue
+            year = int(match["year"]) if match["year"] else year_hint
+            try:
+                when = date(year, month, int(match["day"])) if year else None
+            except ValueError:
+                when = None
+        elif not match["agency"] and not (city.isupper() and _is_known_city(city)):
+            continue  # "Update: ..." is no dateline; "KUALA LUMPUR:" and "Kazan (UNA) -" are
+        dateline = Dateline(city=city.title() if city.isupper() else city, date=when,
+                            agency=match["agency"])
         return dateline, text[: match.start()] + text[match.end():]
     return None, text
+
+
+def _is_known_city(name: str) -> bool:
+    from extract.places import PlaceIndex
+
+    return PlaceIndex.default().is_city(name.title())
 
 
 def _first_paragraph_dateline(lines: list[str], year_hint: int | None) -> Dateline | None:
@@ -232,9 +246,13 @@ def _prepare_story(
     while lines and not lines[0]:
         lines.pop(0)
     title = article.title
-    if lines and is_headline_shaped(lines[0]) and len(lines) > 1:
-        title = title or lines[0]
-        removed.append(lines.pop(0))
+    # The headline, a repeat of it and a deck (sub-headline) open many pages: none of them
+    # is story text.
+    while len(lines) > 1 and (not lines[0] or is_headline_shaped(lines[0])):
+        line = lines.pop(0)
+        if line:
+            title = title or line
+            removed.append(line)
     dateline = _first_paragraph_dateline(lines, published.year if published else default_year)
     text = unglue("\n".join(lines))
     text = re.sub(r"\n{3,}", "\n\n", text).strip()

@@ -50,6 +50,12 @@ _NAMED_EVENT = re.compile(
 _EDITION = re.compile(
     r"^(?:(?:19|20)\d\d|\d+(?:st|nd|rd|th)|[IVXLC]+|First|Second|Third|Fourth|Fifth|Inaugural)\s"
 )
+# "on the sidelines of the informal NATO foreign ministers meeting": the larger event.
+_SIDELINES = re.compile(
+    r"\bon the (?:sidelines|margins) of (?:the\s+)?(?P<np>(?:[\w'’-]+\s+){0,7}?"
+    r"(?:meeting|summit|forum|conference|session|meet|assembly|talks))\b",
+    re.IGNORECASE,
+)
 # "During his meeting with X", "talks with X": a meeting reported by its noun.
 _MEETING_WITH = re.compile(
     r"\b(?:meeting|meetings|talks|conversation|call|discussions?)\s+with\b", re.IGNORECASE
@@ -124,7 +130,7 @@ def find_events(
             _fill(draft, prepared, sent, entities, countries, places, fresh=fresh)
             if fresh:
                 drafts.append(draft)
-    _share_story_dates(drafts)
+    _share_story_context(drafts, prepared, places)
     title = prepared.article.title
     return [_finish(draft, entities, title=title if i == 0 else None)
             for i, draft in enumerate(drafts)]
@@ -142,6 +148,18 @@ def _events_of_sentence(
     happening = _has_any(lower, HAPPENING_VERBS)
 
     launched = _launched_items(text, lower)
+    sidelines = _SIDELINES.search(text)
+    if sidelines is not None and not any(
+            fold(sidelines["np"]) in fold(name) or fold(name) in fold(sidelines["np"])
+            for name, _ in _named_events(text)):
+        np = sidelines["np"].strip()
+        if _find_draft(drafts, np) is None:
+            head = np.split()[-1].lower()
+            event_type = (EventType.CONFERENCE if head in ("summit", "conference", "meet",
+                                                            "assembly") or re.search(
+                r"\b(?:ministers|leaders|heads)\b", np, re.IGNORECASE) else EventType.MEETING)
+            found.append((_Draft(np[:1].upper() + np[1:], event_type, head, evidence, True),
+                          True))
     for name, noun in _named_events(text):
         if any(fold(name) in fold(item) for item in launched):
             continue
@@ -150,11 +168,17 @@ def _events_of_sentence(
             found.append((existing, False))
         elif (happening or _has_any(lower, tuple(EVENT_VERBS)) or not drafts
               or _EDITION.match(name)):
-            found.append((_Draft(name, EVENT_NOUNS[noun], noun, evidence, True), True))
+            found.append((_Draft(name, _named_type(name, noun), noun, evidence, True), True))
     for item in launched:
         if _find_draft(drafts, item) is None:
             found.append((_Draft(item, EventType.CEREMONY, "ceremony", evidence, True), True))
-    parent = _enclosing_draft(lower, drafts)
+    parent = _enclosing_draft(lower, drafts) or _enclosing_draft(lower, [d for d, _ in found])
+    verb = _first_cue(lower, tuple(EVENT_VERBS))
+    if (found and verb is not None and parent is not None and _mentions_actor(text, entities)
+            and EVENT_VERBS[verb] not in {d.type for d, _ in found}):
+        # "X signed a memorandum with Y on the sidelines of the Kazan Forum": two events.
+        name = EVENT_VERBS[verb].value.replace("_", " ").capitalize()
+        found.append((_Draft(name, EVENT_VERBS[verb], verb, evidence, False), True))
     for draft, fresh in found:
         if fresh and parent is not None and draft is not parent:
             draft.parent = parent
@@ -207,24 +231,44 @@ def _same_as_earlier(draft: _Draft, drafts: list[_Draft], entities: ArticleEntit
     return None
 
 
-def _share_story_dates(drafts: list[_Draft]) -> None:
-    """An event told without any time of its own ("Dr X also met Y.") happened when the
-    story's lead event did (or the event it took place during)."""
-    lead = next((d for d in drafts if d.date is not None), None)
-    for draft in drafts:
+def _share_story_context(drafts: list[_Draft], prepared: PreparedArticle,
+                         places: PlaceIndex) -> None:
+    """An event told without any time of its own ("Dr X also met Y.") happened when and where
+    the story's lead event did (or the event it took place during). The lead event, when the
+    text names no place for it, is placed in the dateline's city."""
+    if not drafts:
+        return
+    lead = drafts[0]
+    dateline = prepared.dateline
+    if lead.place is None and dateline is not None:
+        country = places.country_of_city(dateline.city)
+        if country is not None:
+            lead.place = PlaceMention(name=places.canonical_city(dateline.city), country=country)
+    dated = next((d for d in drafts if d.date is not None), None)
+    for draft in drafts[1:]:
         source = draft.parent if draft.parent is not None else lead
-        if draft.date is None and draft.timeless and source is not None and source is not draft:
-            draft.date, draft.end_date = source.date, None
+        if not draft.timeless or source is draft:
+            continue
+        if draft.date is None:
+            date_source = source if source.date is not None else dated
+            if date_source is not None and date_source is not draft:
+                draft.date, draft.end_date = date_source.date, None
+        if draft.place is None:
+            draft.place = source.place
 
 
 def _enclosing_draft(lower: str, drafts: list[_Draft]) -> "_Draft | None":
     """The event a sentence's events happen within ("During the forum, ...")."""
-    match = re.search(r"\b(?:during|on the sidelines of|at|on the margins of)\s+the\s+(\w+)",
-                      lower)
+    match = re.search(r"\b(?:during|on the sidelines of|at|on the margins of)\s+the\s+"
+                      r"((?:[\w'-]+\s+){0,6}[\w'-]+)", lower)
     if match is None:
         return None
-    noun = match.group(1)
-    return next((d for d in reversed(drafts) if noun == d.noun or noun in fold(d.name)), None)
+    words = [w for w in match.group(1).split() if len(w) > 3 or w == match.group(1).split()[0]]
+    for draft in reversed(drafts):
+        name_words = set(fold(draft.name).split())
+        if draft.noun in words or name_words & set(words[:3]):
+            return draft
+    return None
 
 
 def _has_any(lower: str, cues: tuple[str, ...]) -> bool:
@@ -262,6 +306,24 @@ def _named_events(text: str) -> list[tuple[str, str]]:
             continue
         names.append((name, head))
     return names
+
+
+def _named_type(name: str, noun: str) -> EventType:
+    """The type a named event's head gives, with summits and sessions between two parties
+    ("22nd India-Russia Annual Summit") as meetings and ministers' or leaders' meetings of
+    many as conferences."""
+    if noun in ("summit", "session") and re.search(r"\b[A-Z][\w]+-[A-Z][\w]+\b(?!-)", name):
+        parts = re.search(r"\b([A-Z][\w]+)-([A-Z][\w]+)\b", name)
+        from extract.countries import CountryIndex
+
+        index = CountryIndex.default()
+        if parts and all(index.lookup(p) is not None for p in parts.groups()):
+            return EventType.MEETING
+    if noun == "session":
+        return EventType.MEETING
+    if noun == "meeting" and re.search(r"\b(?:Leaders|Heads)\b", name):
+        return EventType.CONFERENCE
+    return EVENT_NOUNS[noun]
 
 
 def _launched_items(text: str, lower: str) -> list[str]:
@@ -345,7 +407,7 @@ def _fill(
         if spans:
             draft.date, draft.end_date = spans[0].start, spans[0].end
     if draft.place is None:
-        draft.place = _place_in(text, entities, places)
+        draft.place = _place_in(text, entities, places) or _country_place_in(text, countries)
     evidence = Evidence(article_id=prepared.article.id, sentence=text.strip(),
                         start=sent.start_char, end=sent.end_char)
     draft.add(draft.countries, [hit.match.iso3 for hit in countries.find_all(text)],
@@ -431,6 +493,19 @@ def _place_in(text: str, entities: ArticleEntities, places: PlaceIndex) -> Place
             candidates.append((match.start(), place))
     if candidates:
         return min(candidates, key=lambda c: c[0])[1]
+    return None
+
+
+def _country_place_in(text: str, countries: CountryIndex) -> PlaceMention | None:
+    """ "held in Brunei", "a visit to the Republic of Korea": a country is the place when the
+    text names no city."""
+    for hit in countries.find_all(text):
+        if hit.match.is_demonym:
+            continue
+        before = text[max(0, hit.start - 30) : hit.start].lower()
+        if re.search(r"\b(?:held in|took place in|in|visit to|visits to|trip to|arrived in)\s+"
+                     r"(?:the\s+)?$", before):
+            return PlaceMention(name=hit.match.name, country=hit.match.iso3)
     return None
 
 

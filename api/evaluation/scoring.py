@@ -117,34 +117,53 @@ def names_match(a: Iterable[str], b: Iterable[str]) -> bool:
     return False
 
 
-def match_one_to_one(gold: list, found: list, same: Callable[[object, object], bool]
+Score = Callable[[object, object], float | None]
+
+
+def match_one_to_one(gold: list, found: list, *criteria: Score
                      ) -> tuple[list[tuple[object, object]], list, list]:
-    """Maximum one-to-one matching (augmenting paths; the sets are small): pairs, unmatched
-    gold, unmatched found. The result does not depend on the order of either list."""
-    candidates = [[j for j, f in enumerate(found) if same(g, f)] for g in gold]
-    partner_of_found: dict[int, int] = {}
-
-    def assign(i: int, seen: set[int]) -> bool:
-        for j in candidates[i]:
-            if j in seen:
-                continue
-            seen.add(j)
-            if j not in partner_of_found or assign(partner_of_found[j], seen):
-                partner_of_found[j] = i
-                return True
-        return False
-
-    for i in range(len(gold)):
-        assign(i, set())
-    gold_partner = {i: j for j, i in partner_of_found.items()}
-    pairs = [(gold[i], found[gold_partner[i]]) for i in range(len(gold)) if i in gold_partner]
-    missed = [g for i, g in enumerate(gold) if i not in gold_partner]
-    extra = [f for j, f in enumerate(found) if j not in partner_of_found]
+    """One-to-one matching in stages, strongest criterion first (an exact name before a
+    fuzzy one, a name before shared evidence). A criterion scores a pair (None or False: no
+    match; True counts as 1);
+    within a stage the best-scoring pairs are taken first, ties in list order. Returns
+    pairs, unmatched gold, unmatched found."""
+    pairs: list[tuple[object, object]] = []
+    missed, extra = list(gold), list(found)
+    for score in criteria:
+        scored = sorted(
+            ((-float(s), i, j) for i, g in enumerate(missed) for j, f in enumerate(extra)
+             if (s := score(g, f)) is not None and s is not False),
+        )
+        used_gold: set[int] = set()
+        used_found: set[int] = set()
+        for _, i, j in scored:
+            if i not in used_gold and j not in used_found:
+                used_gold.add(i)
+                used_found.add(j)
+                pairs.append((missed[i], extra[j]))
+        missed = [g for i, g in enumerate(missed) if i not in used_gold]
+        extra = [f for j, f in enumerate(extra) if j not in used_found]
     return pairs, missed, extra
 
 
+def name_score(a: Iterable[str], b: Iterable[str]) -> float | None:
+    """How alike two entities' names are (best pair), or None when they do not match."""
+    best = None
+    for x in (fold(n) for n in a if n):
+        for y in (fold(n) for n in b if n):
+            if x == y or fuzz.token_set_ratio(x, y) >= NAME_MATCH_RATIO:
+                similarity = fuzz.ratio(x, y)
+                best = similarity if best is None else max(best, similarity)
+    return best
+
+
+def names_equal(a: Iterable[str], b: Iterable[str]) -> float | None:
+    """1 when any name of one side folds exactly like a name of the other, else None."""
+    return 1.0 if {fold(n) for n in a if n} & {fold(n) for n in b if n} else None
+
+
 def _set_counts(gold: list[list[str]], found: list[list[str]]) -> tuple[Counts, list, list]:
-    pairs, missed, extra = match_one_to_one(gold, found, names_match)
+    pairs, missed, extra = match_one_to_one(gold, found, names_equal, name_score)
     return Counts(tp=len(pairs), fp=len(extra), fn=len(missed)), missed, extra
 
 
@@ -174,7 +193,9 @@ def score_article(gold: GoldArticle, found: ExtractedArticle, *, country_code: C
 def _score_events(score: ArticleScore, gold: GoldArticle, found: ExtractedArticle,
                   country_code: CountryCode) -> None:
     pairs, missed, extra = match_one_to_one(
-        gold.events, found.events, lambda g, e: _events_match(g, e, country_code))
+        gold.events, found.events,
+        lambda g, e: name_score([g.name], [e.name]),
+        lambda g, e: 1.0 if _events_match(g, e, country_code) else None)
     score.kinds["events"] = Counts(tp=len(pairs), fp=len(extra), fn=len(missed))
     score.misses += [f"event missed: {g.name} ({g.type}, {g.date})" for g in missed]
     score.misses += [f"event extra: {e.name} ({e.type}, {e.date})" for e in extra]
