@@ -188,6 +188,15 @@ def _events_of_sentence(
     anaphor = _anaphoric_draft(lower, drafts)
     verb = _first_cue(lower, tuple(EVENT_VERBS))
     noun = _first_cue(lower, tuple(EVENT_NOUNS))
+    signed_object = verb in ("signed", "signs") and re.search(
+        r"\b(?:agreements?|memorand\w*|mou|documents?|deals?|accords?|treaty|protocols?|"
+        r"contracts?)\b", lower)
+    acted = verb is not None and (_mentions_actor(text, entities) or bool(signed_object))
+    if parent is not None and acted and EVENT_VERBS[verb] != parent.type:
+        # "On the sidelines of the dialogue, the co-hosts signed a memorandum": its own event.
+        name = _describe(noun, text) if noun else EVENT_VERBS[verb].value.capitalize()
+        draft = _Draft(name, EVENT_VERBS[verb], noun or verb, evidence, False, parent=parent)
+        return [(draft, True)]
     if anaphor is not None:
         return [(anaphor, False)]
     if drafts and re.match(r"^\s*(?:it|they)\s+(?:was|were)\s+", lower) and (
@@ -201,7 +210,7 @@ def _events_of_sentence(
         return [(_Draft(name, EVENT_VERBS[verb], verb, evidence, True, proper=False), True)]
     if _MEETING_WITH.search(text) and _mentions_actor(text, entities, persons_only=True):
         return [(_Draft("Meeting", EventType.MEETING, "meeting", evidence, False), True)]
-    if verb is not None and _mentions_actor(text, entities):
+    if acted:
         event_type = EVENT_VERBS[verb]
         if noun is not None and EVENT_NOUNS[noun] != EventType.AGREEMENT_SIGNING and verb in (
             "received", "receives", "opened", "released"
