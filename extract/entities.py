@@ -26,6 +26,17 @@ _ACRONYM_DEFINITION = re.compile(
 _VENUE_NAME = re.compile(
     r"\b(?:Congress|Convention|Conference|Exhibition|Expo|Trade|Events?)\s+(?:Center|Centre|Hall)\b"
 )
+# Heads of places and of events: an ORG span ending in one is not an organization.
+_PLACE_HEADS = frozenset(
+    """monastery cathedral church mosque temple square stadium arena hotel airport park
+    bridge tomb praça plaza piazza ocean sea island islands""".split()
+)
+_EVENT_NAME_HEADS = frozenset(
+    "Week Festival Fair Expo Exhibition Summit Conference Dialogue Games Agreement".split()
+)
+_EVENT_WORDS = frozenset(
+    "forum summit meeting conference festival week fair expo dialogue session".split()
+)
 _CONNECTORS = frozenset("of for and the on in de du des la le del van von".split())
 _PERSON_NAME = re.compile(
     r"^[A-ZÀ-Ý][\w'’.-]+(?:\s+(?:bin|bint|al|Al|de|da|van|von|el|[A-ZÀ-Ý][\w'’.-]*)){0,5}$"
@@ -88,12 +99,20 @@ def find_acronyms(text: str) -> dict[str, str]:
     return found
 
 
-def collect_entities(doc: Doc, *, countries: CountryIndex, places: PlaceIndex) -> ArticleEntities:
-    """Every organization, person and place the article names."""
-    entities = ArticleEntities(acronyms=find_acronyms(doc.text))
+def collect_entities(doc: Doc, *, countries: CountryIndex, places: PlaceIndex,
+                     agency: str | None = None) -> ArticleEntities:
+    """Every organization, person and place the article names; `agency` is the news agency
+    its dateline credits ("ASTANA, May 29 (Xinhua) --")."""
+    acronyms = find_acronyms(doc.text)
+    # "news agencies of Burkina Faso (AIB)": the acronym names the agency, not the country.
+    entities = ArticleEntities(acronyms={acronym: long_form for acronym, long_form in
+                                         acronyms.items() if countries.lookup(long_form) is None})
     for acronym, long_form in entities.acronyms.items():
-        if countries.lookup(long_form) is None:
-            _add_organization(entities, long_form, countries, aliases=[acronym])
+        _add_organization(entities, long_form, countries, aliases=[acronym])
+    if agency and countries.lookup(agency) is None and places.country_of_city(agency) is None:
+        _add_organization(entities, agency, countries)
+    for chunk in _listed_organizations(doc.text):
+        _add_organization(entities, chunk, countries)
     for span in _titled_names(doc, countries):
         _add_person_span(entities, doc, span, countries)
     for ent in doc.ents:
@@ -123,9 +142,20 @@ def _drop_cross_label_duplicates(entities: ArticleEntities, places: PlaceIndex) 
         if (
             fold(person.name) in known_orgs
             or person.name.isupper()
-            or (" " not in person.name and places.is_city(person.name))
+            or (" " not in person.name and (places.is_city(person.name)
+                                            or not _could_be_surname(person.name)))
         ):
             del entities.persons[key]
+
+
+def _could_be_surname(word: str) -> bool:
+    """A lone capitalised word NER called a person: "Tokayev" may be one; "Sheikh",
+    "Mayors", "Forum", "Sharing" are not."""
+    lower = word.lower()
+    singular = lower[:-1] if lower.endswith("s") else lower
+    vocabulary = HONORIFICS | TITLE_HEADS | TITLE_MODIFIERS | ORGANIZATION_HEADS
+    return not (lower in vocabulary or singular in vocabulary or lower.endswith("ing")
+                or lower in _EVENT_WORDS)
 
 
 def _titled_names(doc: Doc, countries: CountryIndex) -> list[Span]:
@@ -308,9 +338,19 @@ def _read_apposition(
 
 
 def _add_organization_span(entities: ArticleEntities, ent: Span, countries: CountryIndex) -> None:
-    text = ent.text.strip()
+    text = ent.text.strip().split("\n")[0].strip()
     if not _organization_shaped(ent, countries):
         return
+    words = text.split()
+    title_at = next((i for i, w in enumerate(words) if i and w.lower() in TITLE_HEADS), None)
+    if title_at is not None:  # "European Union High Representative": the body, not the post
+        words = words[:title_at]
+        while words and (words[-1].lower() in TITLE_MODIFIERS or words[-1].lower()
+                         in _CONNECTORS):
+            words.pop()
+        if not words:
+            return
+        text = " ".join(words)
     country = None
     # "China's People's Daily" -> People's Daily, based in China
     possessive = re.match(r"^(?P<c>[A-Z][\w -]+?)['’]s\s+(?P<rest>.+)$", text)
@@ -320,6 +360,23 @@ def _add_organization_span(entities: ArticleEntities, ent: Span, countries: Coun
     org = _add_organization(entities, text, countries)
     if org is not None and country and org.country is None:
         org.country = country
+
+
+_LIST_CUE = re.compile(r"\b(?:including|such as|among them|namely)\s+(?P<list>[^.;:]+)")
+
+
+def _listed_organizations(text: str) -> list[str]:
+    """Organizations listed after "including", "such as": "A Press, B Press and C TV"."""
+    found = []
+    for match in _LIST_CUE.finditer(text):
+        for chunk in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s+as well as\s+", match["list"]):
+            chunk = re.sub(r"^(?:the|its|their)\s+", "", chunk.strip())
+            words = chunk.split()
+            if (2 <= len(words) <= 8 and all(w[:1].isupper() or w.lower() in _CONNECTORS
+                                              or w[:1].isdigit() for w in words)
+                    and words[-1].lower() in ORGANIZATION_HEADS):
+                found.append(chunk)
+    return found
 
 
 def _organization_shaped(ent: Span, countries: CountryIndex) -> bool:
@@ -333,8 +390,10 @@ def _organization_shaped(ent: Span, countries: CountryIndex) -> bool:
     content = [w.lower() for w in words if w.lower() not in _CONNECTORS]
     if all(w in TITLE_HEADS or w in TITLE_MODIFIERS or w in HONORIFICS for w in content):
         return False  # "Foreign Affairs", "Permanent Representative": pieces of a title
-    if _VENUE_NAME.search(ent.text):
+    if _VENUE_NAME.search(ent.text) or words[-1].lower() in _PLACE_HEADS:
         return False
+    if words[-1] in _EVENT_NAME_HEADS:
+        return False  # "Indonesian Film Week": an event's name
     before = ent.doc[ent.start - 1].text if ent.start else ""
     if re.fullmatch(r"(?:19|20)\d\d|\d+(?:st|nd|rd|th)", before):
         return False

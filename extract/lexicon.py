@@ -109,7 +109,8 @@ EVENT_VERBS: dict[str, EventType] = {
 HAPPENING_VERBS = (
     "held", "hold", "holds", "took place", "takes place", "was opened", "opened", "kicked off",
     "kicks off", "hosted", "hosts", "organized", "organised", "co-organized", "co-organised",
-    "co-hosted", "attended", "attends", "attend", "to attend", "convened", "launched", "began", "begins", "concluded",
+    "co-hosted", "attended", "attends", "attend", "convened", "launched", "began", "begins",
+    "concluded",
     "wrapped up", "staged", "will be held", "is being held", "opens", "closed", "paid",
     "paying", "pays", "made", "conducted", "undertook", "took part",
 )

@@ -90,7 +90,8 @@ def extract_prepared(
     prepared: PreparedArticle, doc: Doc, *, countries: CountryIndex, places: PlaceIndex
 ) -> ArticleExtraction:
     """Everything one cleaned article says, from its processed Doc."""
-    entities = collect_entities(doc, countries=countries, places=places)
+    agency = prepared.dateline.agency if prepared.dateline else None
+    entities = collect_entities(doc, countries=countries, places=places, agency=agency)
     events = find_events(prepared, doc, entities, countries=countries, places=places)
     _drop_names_inside_event_names(entities, doc.text)
     mentioned: dict[str, CountryMention] = {}
