@@ -201,6 +201,7 @@ _GLUED = re.compile(
 def unglue(text: str) -> str:
     """Split words a scraper ran together ("PresidentMoon Jae-in" -> "President Moon
     Jae-in"); names with inner capitals such as "McDonald" are left alone."""
+    text = re.sub(r"(?<=\w)[–—](?=\w)", "-", text)  # "Union–UN" is a compound like "Union-UN"
     return _GLUED.sub(r"\1 \2", text)
 
 

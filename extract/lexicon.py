@@ -112,7 +112,8 @@ HAPPENING_VERBS = (
     "co-hosted", "attended", "attends", "attend", "convened", "launched", "began", "begins",
     "concluded",
     "wrapped up", "staged", "will be held", "is being held", "opens", "closed", "paid",
-    "paying", "pays", "made", "conducted", "undertook", "took part",
+    "paying", "pays", "made", "conducted", "undertook", "took part", "welcomed", "welcomes",
+    "arrived", "arrives", "is on", "was on",
 )
 # Words that end a venue's name ("Akorda Presidential Palace", "Olympia London" has a city).
 VENUE_HEADS = frozenset(

@@ -141,14 +141,24 @@ def _read_back(store: GraphStore) -> dict[str, ExtractedArticle]:
         found.organizations += [[o["name"], *(o["aliases"] or [])] for o in row["organizations"]]
         found.persons += [[p["name"], *(p["aliases"] or [])] for p in row["persons"]]
     for row in _all(store, "list_article_events"):
-        by_file[file_of[row["article_id"]]].events.append(ExtractedEvent(
+        found = by_file[file_of[row["article_id"]]]
+        found.events.append(ExtractedEvent(
             name=row["name"], type=row["type"], date=row["date"],
             evidence=row["evidence"] or [], places=row["places"],
             place_countries=row["place_countries"], countries=row["countries"],
-            organizers=row["organizers"], participants=row["participants"],
-            participant_organizations=row["participant_organizations"],
+            organizers=_with_aliases(row["organizers"], found.organizations),
+            participants=_with_aliases(row["participants"], found.persons),
+            participant_organizations=_with_aliases(row["participant_organizations"],
+                                                    found.organizations),
         ))
     return by_file
+
+
+def _with_aliases(names: list[str], entities: list[list[str]]) -> list[list[str]]:
+    """Each role holder under all the names its node carries ("NATO" is also "North
+    Atlantic Treaty Organization" when the article defined it so)."""
+    by_name = {group[0]: group for group in entities}
+    return [by_name.get(name, [name]) for name in names]
 
 
 def _all(store: GraphStore, name: str) -> list[dict]:

@@ -77,9 +77,9 @@ class ExtractedEvent:
     places: list[str]
     place_countries: list[str]
     countries: list[str]
-    organizers: list[str]
-    participants: list[str]
-    participant_organizations: list[str]
+    organizers: list[list[str]]  # each holder with its aliases, name first
+    participants: list[list[str]]
+    participant_organizations: list[list[str]]
 
 
 @dataclass
@@ -256,10 +256,14 @@ def _score_attributes(score: ArticleScore, gold: GoldEvent, event: ExtractedEven
         fn=len(gold_countries - found_countries))
     for role in ("organizers", "participants", "participant_organizations"):
         counts, missed, extra = _set_counts([[n] for n in getattr(gold, role)],
-                                            [[n] for n in getattr(event, role)])
+                                            [_names(n) for n in getattr(event, role)])
         score.roles[role] += counts
         score.misses += [f"event {gold.name!r}: {role[:-1]} missed: {m[0]}" for m in missed]
         score.misses += [f"event {gold.name!r}: {role[:-1]} extra: {x[0]}" for x in extra]
+
+
+def _names(holder: str | list[str]) -> list[str]:
+    return [holder] if isinstance(holder, str) else holder
 
 
 def _navigation_nodes(gold: GoldArticle, found: ExtractedArticle, country_code: CountryCode
