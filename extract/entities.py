@@ -109,6 +109,10 @@ def collect_entities(doc: Doc, *, countries: CountryIndex, places: PlaceIndex,
                                          acronyms.items() if countries.lookup(long_form) is None})
     for acronym, long_form in entities.acronyms.items():
         _add_organization(entities, long_form, countries, aliases=[acronym])
+    for unit, full, parent in _units_after_acronyms(doc.text, entities.acronyms):
+        org = _add_organization(entities, unit, countries, aliases=[full])
+        if org is not None and org.part_of is None:
+            org.part_of = parent
     if agency and countries.lookup(agency) is None and places.country_of_city(agency) is None:
         _add_organization(entities, agency, countries)
     for chunk in _listed_organizations(doc.text):
@@ -360,6 +364,29 @@ def _add_organization_span(entities: ArticleEntities, ent: Span, countries: Coun
     org = _add_organization(entities, text, countries)
     if org is not None and country and org.country is None:
         org.country = country
+
+
+_UNIT_AFTER_ACRONYM = re.compile(
+    r"\((?P<acr>[A-Z][A-Za-z&.-]{1,11})\)\s+(?P<unit>[A-Z][\w'’-]*"
+    r"(?:\s+(?:[A-Z][\w'’-]*|for|of|the)){0,6})"
+)
+
+
+def _units_after_acronyms(text: str, acronyms: dict[str, str]) -> list[tuple[str, str, str]]:
+    """ "China International Communications Group (CICG) Center for the Americas": a unit of
+    CICG named "CICG Center for the Americas". Gives (name, written form, parent)."""
+    units = []
+    for match in _UNIT_AFTER_ACRONYM.finditer(text):
+        acronym = match["acr"]
+        words = match["unit"].split()
+        while words and words[-1].lower() in _CONNECTORS:
+            words.pop()
+        if acronym not in acronyms or not any(w.lower() in ORGANIZATION_HEADS for w in words):
+            continue
+        unit = " ".join(words)
+        units.append((f"{acronym} {unit}", f"{acronyms[acronym]} ({acronym}) {unit}",
+                      acronyms[acronym]))
+    return units
 
 
 _LIST_CUE = re.compile(r"\b(?:including|such as|among them|namely)\s+(?P<list>[^.;:]+)")

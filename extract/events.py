@@ -127,6 +127,7 @@ def find_events(
                 draft, fresh = earlier, False
             if fresh:
                 draft.timeless = _OWN_TIME.search(sent.text) is None
+                _add_protagonist(draft, drafts, sent.text)
             _fill(draft, prepared, sent, entities, countries, places, fresh=fresh)
             if fresh:
                 drafts.append(draft)
@@ -240,6 +241,22 @@ def _same_as_earlier(draft: _Draft, drafts: list[_Draft], entities: ArticleEntit
             return earlier
         return None  # someone new: another meeting of the same kind (a roundup)
     return None
+
+
+_PRONOUN_SUBJECT = re.compile(
+    r"^\s*(?:he|she|the\s+(?:[\w-]+\s+){0,3}(?:minister|president|secretary|ambassador|"
+    r"envoy|chairperson|chairman|leader|premier|king|prince|official))\b", re.IGNORECASE
+)
+
+
+def _add_protagonist(draft: _Draft, drafts: list[_Draft], text: str) -> None:
+    """ "He also met X", "The Foreign Minister also met his counterpart X": the subject is
+    the story's protagonist, the first participant of its lead event."""
+    if draft.type not in (EventType.MEETING, EventType.VISIT) or not _PRONOUN_SUBJECT.match(text):
+        return
+    lead = next((d for d in drafts if d.participants), None)
+    if lead is not None and lead.participants[0] not in draft.participants:
+        draft.participants.insert(0, lead.participants[0])
 
 
 def _share_story_context(drafts: list[_Draft], prepared: PreparedArticle,
@@ -418,7 +435,8 @@ def _fill(
         if spans:
             draft.date, draft.end_date = spans[0].start, spans[0].end
     if draft.place is None:
-        draft.place = _place_in(text, entities, places) or _country_place_in(text, countries)
+        draft.place = (_place_in(text, entities, places) or _here(text, prepared, places)
+                       or _country_place_in(text, countries))
     evidence = Evidence(article_id=prepared.article.id, sentence=text.strip(),
                         start=sent.start_char, end=sent.end_char)
     draft.add(draft.countries, [hit.match.iso3 for hit in countries.find_all(text)],
@@ -456,7 +474,7 @@ def _organizers_in(text: str, lower: str, entities: ArticleEntities) -> list[str
     found: list[str] = []
     for cue in ORGANIZER_CUES:
         for match in re.finditer(rf"\b{re.escape(cue)}\s+", lower):
-            segment = re.split(r"[;.]|,\s+(?![A-Z]|and\b|the\b)|\s+(?:to|with|for)\s+(?:[a-z])",
+            segment = re.split(r"[;.]|,\s+(?![A-Z]|and\b|the\b)|\s+(?:to|with)\s+(?:[a-z])",
                                text[match.end():])[0]
             found.extend(o for o in _organizations_in(segment, entities) if o not in found)
     return found
@@ -486,7 +504,7 @@ def _place_in(text: str, entities: ArticleEntities, places: PlaceIndex) -> Place
     """Where the sentence says the event happened: a venue ("at Olympia London") or a city
     after "in"/"at"."""
     venue = _VENUE.search(text)
-    if venue:
+    if venue and venue["venue"].split()[-1].lower() not in EVENT_NOUNS:  # not "at the X Summit"
         words = venue["venue"].split()
         cities = [city for w in words if len(words) > 1 and (city := places.find(w)) is not None]
         if cities:
@@ -496,8 +514,8 @@ def _place_in(text: str, entities: ArticleEntities, places: PlaceIndex) -> Place
             return PlaceMention(name=" ".join(words), country=None)
     candidates = []
     for place in entities.places.values():
-        match = re.search(rf"\b(?:in|at)\s+(?:the\s+\w+\s+(?:of\s+)?)?{re.escape(place.name)}\b",
-                          text)
+        match = re.search(rf"\b(?:in|at)\s+(?:the\s+(?:[\w-]+\s+){{1,4}}?(?:of\s+)?)?"
+                          rf"{re.escape(place.name)}\b", text)
         if match is None:
             match = re.search(rf"\b(?:capital|city of)\s+{re.escape(place.name)}\b", text)
         if match:
@@ -505,6 +523,18 @@ def _place_in(text: str, entities: ArticleEntities, places: PlaceIndex) -> Place
     if candidates:
         return min(candidates, key=lambda c: c[0])[1]
     return None
+
+
+def _here(text: str, prepared: PreparedArticle, places: PlaceIndex) -> PlaceMention | None:
+    """ "said at the summit here": "here" is the dateline's city."""
+    dateline = prepared.dateline
+    if dateline is None or not re.search(r"\b(?:held|took place|opened|met|meeting|summit|"
+                                          r"conference|forum|said|told)\b[^.]*\bhere\b", text):
+        return None
+    country = places.country_of_city(dateline.city)
+    if country is None:
+        return None
+    return PlaceMention(name=places.canonical_city(dateline.city), country=country)
 
 
 def _country_place_in(text: str, countries: CountryIndex) -> PlaceMention | None:

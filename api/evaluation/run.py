@@ -138,10 +138,17 @@ def _read_back(store: GraphStore) -> dict[str, ExtractedArticle]:
         file_of[row["id"]] = path
         found = by_file[path]
         found.countries |= set(row["countries"])
-        found.organizations += [[o["name"], *(o["aliases"] or [])] for o in row["organizations"]]
-        found.persons += [[p["name"], *(p["aliases"] or [])] for p in row["persons"]]
+        known = {group[0] for group in found.organizations + found.persons}
+        # Listing items of one page may mention the same node: count it once.
+        found.organizations += [[o["name"], *(o["aliases"] or [])] for o in row["organizations"]
+                                if o["name"] not in known]
+        found.persons += [[p["name"], *(p["aliases"] or [])] for p in row["persons"]
+                          if p["name"] not in known]
     for row in _all(store, "list_article_events"):
         found = by_file[file_of[row["article_id"]]]
+        # The article involves the countries of the events it reports (gold: "participants,
+        # hosts, locations, subjects").
+        found.countries |= set(row["countries"]) | set(row["place_countries"])
         found.events.append(ExtractedEvent(
             name=row["name"], type=row["type"], date=row["date"],
             evidence=row["evidence"] or [], places=row["places"],
