@@ -1,6 +1,7 @@
-// Merge (Place)-[:LOCATED_IN]->(Country) relationships, idempotently.
+// Merge (Place)-[:LOCATED_IN]->(Country) relationships, idempotently; each
+// supporting article adds its id, its sentence and the sentence's span ("<article>:<start>-<end>").
 // Parameters: $rows: list of {start: id, end: id, props: map of scalars, article: id or null,
-//             evidence: sentence or null}
+//             evidence: sentence or null, span: "<article>:<start>-<end>" or null}
 // Returns: nothing.
 UNWIND $rows AS row
 MATCH (a:Place {id: row.start})
@@ -9,3 +10,4 @@ MERGE (a)-[r:LOCATED_IN]->(b)
 SET r += row.props
 SET r.articles = coalesce(r.articles, []) + [x IN [row.article] WHERE x IS NOT NULL AND NOT x IN coalesce(r.articles, [])]
 SET r.evidence = coalesce(r.evidence, []) + [x IN [row.evidence] WHERE x IS NOT NULL AND NOT x IN coalesce(r.evidence, [])]
+SET r.evidence_spans = coalesce(r.evidence_spans, []) + [x IN [row.span] WHERE x IS NOT NULL AND NOT x IN coalesce(r.evidence_spans, [])]

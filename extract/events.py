@@ -30,6 +30,7 @@ from extract.lexicon import (
 )
 from extract.models import EventMention, Evidence, PlaceMention
 from extract.places import PlaceIndex
+from extract.regions import RegionIndex
 from graph.names import fold
 from graph.vocabulary import EventType
 
@@ -97,6 +98,7 @@ class _Draft:
     end_date: dt.date | None = None
     place: PlaceMention | None = None
     countries: list[str] = field(default_factory=list)
+    regions: list[str] = field(default_factory=list)
     organizers: list[str] = field(default_factory=list)
     participants: list[str] = field(default_factory=list)
     participant_organizations: list[str] = field(default_factory=list)
@@ -132,9 +134,13 @@ def find_events(
             if fresh:
                 drafts.append(draft)
     _share_story_context(drafts, prepared, places)
+    for draft in drafts:
+        _inherit_from_parent(draft)
     title = prepared.article.title
-    return [_finish(draft, entities, title=title if i == 0 else None)
-            for i, draft in enumerate(drafts)]
+    names = {id(d): _final_name(d, title if i == 0 else None) for i, d in enumerate(drafts)}
+    return [_finish(d, entities, name=names[id(d)],
+                    parent_name=names.get(id(d.parent)) if d.parent is not None else None)
+            for d in drafts]
 
 
 def _events_of_sentence(
@@ -441,6 +447,8 @@ def _fill(
                         start=sent.start_char, end=sent.end_char)
     draft.add(draft.countries, [hit.match.iso3 for hit in countries.find_all(text)],
               role="country", evidence=evidence)
+    draft.add(draft.regions, [hit.region.name for hit in RegionIndex.default().find_all(text)],
+              role="region", evidence=evidence)
     draft.add(draft.organizers, _organizers_in(text, lower, entities), role="organizer",
               evidence=evidence)
     if _has_any(lower, PARTICIPATION_CUES):
@@ -550,21 +558,32 @@ def _country_place_in(text: str, countries: CountryIndex) -> PlaceMention | None
     return None
 
 
-def _finish(draft: _Draft, entities: ArticleEntities, *, title: str | None) -> EventMention:
-    if draft.parent is not None:  # held during a larger event: same day and place unless told
-        draft.date = draft.date or draft.parent.date
-        draft.place = draft.place or draft.parent.place
-        draft.add(draft.countries, draft.parent.countries)
+def _inherit_from_parent(draft: _Draft) -> None:
+    """Held during a larger event: same day, place and parties unless the text says
+    otherwise."""
+    if draft.parent is None:
+        return
+    draft.date = draft.date or draft.parent.date
+    draft.place = draft.place or draft.parent.place
+    draft.add(draft.countries, draft.parent.countries)
+    draft.add(draft.regions, draft.parent.regions)
+
+
+def _final_name(draft: _Draft, title: str | None) -> str:
+    if draft.named:
+        return draft.name
+    return _name_from_title(draft, title) or _descriptive_name(draft)
+
+
+def _finish(draft: _Draft, entities: ArticleEntities, *, name: str,
+            parent_name: str | None) -> EventMention:
     countries = list(draft.countries)
     if draft.place and draft.place.country and draft.place.country not in countries:
         countries.append(draft.place.country)
-    for name in draft.participants:
-        person = entities.person_named(name)
+    for person_name in draft.participants:
+        person = entities.person_named(person_name)
         if person and person.country and person.country not in countries:
             countries.append(person.country)
-    name = draft.name
-    if not draft.named:
-        name = _name_from_title(draft, title) or _descriptive_name(draft)
     return EventMention(
         name=name,
         type=draft.type,
@@ -572,6 +591,8 @@ def _finish(draft: _Draft, entities: ArticleEntities, *, title: str | None) -> E
         end_date=draft.end_date,
         place=draft.place,
         countries=countries,
+        regions=draft.regions,
+        part_of=parent_name,
         organizers=draft.organizers,
         participants=draft.participants,
         participant_organizations=draft.participant_organizations,

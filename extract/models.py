@@ -44,6 +44,12 @@ class CountryMention(BaseModel):
     surface: str = Field(description="The text as written: a name, alias or demonym.")
 
 
+class RegionMention(BaseModel):
+    name: str
+    members: list[str] = Field(default_factory=list,
+                               description="ISO3 codes, where membership is well defined.")
+
+
 class PlaceMention(BaseModel):
     name: str
     country: str | None = Field(default=None, description="ISO3 of the country it lies in.")
@@ -72,14 +78,17 @@ class EventMention(BaseModel):
     end_date: dt.date | None = None
     place: PlaceMention | None = None
     countries: list[str] = Field(default_factory=list, description="ISO3 codes involved.")
+    regions: list[str] = Field(default_factory=list, description="Regions involved, by name.")
     organizers: list[str] = Field(default_factory=list, description="Organization names.")
     participants: list[str] = Field(default_factory=list, description="Person names.")
     participant_organizations: list[str] = Field(default_factory=list)
+    part_of: str | None = Field(default=None, description="Name of the larger event of the "
+                                "same article this one took place during.")
     evidence: Evidence = Field(description="The sentence that reports the event.")
     fact_evidence: dict[str, Evidence] = Field(
         default_factory=dict,
         description='Where each fact was read, keyed "<role>:<value>" with role one of '
-        "country, organizer, participant, participant_organization.",
+        "country, region, organizer, participant, participant_organization.",
     )
 
 
@@ -91,4 +100,5 @@ class ArticleExtraction(BaseModel):
     organizations: list[OrganizationMention] = Field(default_factory=list)
     persons: list[PersonMention] = Field(default_factory=list)
     places: list[PlaceMention] = Field(default_factory=list)
+    regions: list[RegionMention] = Field(default_factory=list)
     events: list[EventMention] = Field(default_factory=list)

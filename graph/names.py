@@ -36,6 +36,10 @@ def place_id(name: str, country: str | None) -> str:
     return f"place:{slug(name)}" + (f":{country.lower()}" if country else "")
 
 
+def region_id(name: str) -> str:
+    return f"region:{slug(name)}"
+
+
 def event_id(name: str, *, date: str | None, article_id: str) -> str:
     """Dated events are identified by name and date, so two reports of the same named event
     meet; undated ones stay within their article, since nothing else tells them apart."""

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from extract.models import ArticleExtraction, EventMention, OrganizationMention, PersonMention
 from graph.model import GraphBatch, NodeRecord, RelationshipRecord
-from graph.names import event_id, fold, organization_id, person_id, place_id
+from graph.names import event_id, fold, organization_id, person_id, place_id, region_id
 from graph.vocabulary import Label, RelType
 
 
@@ -144,6 +144,10 @@ def _add_extraction(builder: _Builder, index: _Index, extraction: ArticleExtract
                      aliases=sorted({country.surface} - {country.name}))
         builder.link(RelType.MENTIONS, article_node, (Label.COUNTRY, country.iso3),
                      article=article.id)
+    for region in extraction.regions:
+        _ensure_region(builder, region.name, region.members)
+        builder.link(RelType.MENTIONS, article_node, (Label.REGION, region_id(region.name)),
+                     article=article.id)
     for org in extraction.organizations:
         _add_organization(builder, index, org, article_node)
     for person in extraction.persons:
@@ -155,14 +159,25 @@ def _add_extraction(builder: _Builder, index: _Index, extraction: ArticleExtract
             Label.EVENT, eid, name=event.name, type=event.type.value, date=date,
             end_date=event.end_date.isoformat() if event.end_date else None,
         ))
-        reported = {"article": article.id, "evidence": event.evidence.sentence}
+        reported = {"article": article.id, "evidence": event.evidence.sentence,
+                    "span": f"{article.id}:{event.evidence.start}-{event.evidence.end}"}
         builder.link(RelType.REPORTS, article_node, event_node, **reported,
                      evidence_start=event.evidence.start, evidence_end=event.evidence.end)
 
         def evidence(role: str, value: str, event: EventMention = event) -> dict[str, object]:
             found = event.fact_evidence.get(f"{role}:{value}", event.evidence)
-            return {"article": article.id, "evidence": found.sentence}
+            return {"article": article.id, "evidence": found.sentence,
+                    "span": f"{article.id}:{found.start}-{found.end}"}
 
+        for name in event.regions:
+            region = _ensure_region(builder, name, [])
+            builder.link(RelType.INVOLVES, event_node, region, **evidence("region", name))
+        if event.part_of is not None:
+            parent_event = next((e for e in extraction.events if e.name == event.part_of), None)
+            if parent_event is not None:
+                parent_date = parent_event.date.isoformat() if parent_event.date else None
+                parent = event_id(event.part_of, date=parent_date, article_id=article.id)
+                builder.link(RelType.PART_OF, event_node, (Label.EVENT, parent), **reported)
         for iso3 in event.countries:
             _ensure_country(builder, iso3)
             builder.link(RelType.INVOLVES, event_node, (Label.COUNTRY, iso3),
@@ -198,6 +213,16 @@ def _ensure_organization(builder: _Builder, index: _Index, name: str) -> tuple[L
     if oid not in builder.nodes:
         builder.node(Label.ORGANIZATION, oid, name=name, aliases=[name], alias_keys=[fold(name)])
     return Label.ORGANIZATION, oid
+
+
+def _ensure_region(builder: _Builder, name: str, members: list[str]) -> tuple[Label, str]:
+    """A Region node, linked to its member countries when membership is well defined."""
+    rid = region_id(name)
+    if rid not in builder.nodes:
+        builder.node(Label.REGION, rid, name=name, aliases=[])
+    for iso3 in members:
+        builder.link(RelType.IN_REGION, _ensure_country(builder, iso3), (Label.REGION, rid))
+    return Label.REGION, rid
 
 
 def _ensure_country(builder: _Builder, iso3: str) -> tuple[Label, str]:

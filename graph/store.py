@@ -114,5 +114,6 @@ def _relationship_row(rel: RelationshipRecord) -> Row:
     props = dict(rel.properties)
     article = props.pop("article", None)
     evidence = props.pop("evidence", None)
+    span = props.pop("span", None)
     return {"start": rel.start, "end": rel.end, "props": props, "article": article,
-            "evidence": evidence}
+            "evidence": evidence, "span": span}

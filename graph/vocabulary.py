@@ -14,6 +14,7 @@ class Label(StrEnum):
     PERSON = "Person"
     EVENT = "Event"
     PLACE = "Place"
+    REGION = "Region"
 
 
 class RelType(StrEnum):
@@ -28,6 +29,7 @@ class RelType(StrEnum):
     REPRESENTS = "REPRESENTS"
     BASED_IN = "BASED_IN"
     PART_OF = "PART_OF"
+    IN_REGION = "IN_REGION"
 
 
 class EventType(StrEnum):
@@ -61,6 +63,10 @@ RELATIONSHIP_PATTERNS: tuple[tuple[RelType, Label, Label], ...] = (
     (RelType.REPRESENTS, Label.PERSON, Label.COUNTRY),
     (RelType.BASED_IN, Label.ORGANIZATION, Label.COUNTRY),
     (RelType.PART_OF, Label.ORGANIZATION, Label.ORGANIZATION),
+    (RelType.PART_OF, Label.EVENT, Label.EVENT),
+    (RelType.MENTIONS, Label.ARTICLE, Label.REGION),
+    (RelType.INVOLVES, Label.EVENT, Label.REGION),
+    (RelType.IN_REGION, Label.COUNTRY, Label.REGION),
 )
 
 

@@ -75,8 +75,10 @@ def _names_from_article(graph, suffix: str) -> set[str]:
     article = next(n["id"] for n in nodes
                    if "Article" in n["labels"] and n["properties"]["path"].endswith(suffix))
     reached = {r["end"] for r in relationships if r["start"] == article}
-    reached |= {r["start"] if r["end"] in reached else r["end"] for r in relationships
-                if r["start"] in reached or r["end"] in reached}
+    events = {r["end"] for r in relationships if r["start"] == article and r["type"] == "REPORTS"}
+    reached |= {r["start"] if r["end"] in events else r["end"] for r in relationships
+                if r["start"] in events or r["end"] in events}
+    reached -= {n["id"] for n in nodes if "Article" in n["labels"]}
     return {fold(name) for node_id in reached for name in
             [by_id[node_id]["properties"].get("name", ""),
              *by_id[node_id]["properties"].get("aliases", [])] if name}
