@@ -115,6 +115,32 @@ def split_listing(text: str) -> list[str] | None:
     return ["\n".join(block) for block in items]
 
 
+MAX_SECTION_TITLE_WORDS = 3
+MIN_ROUNDUP_ITEM_WORDS = 30
+
+
+def split_roundup(lines: list[str]) -> list[str] | None:
+    """The items of a roundup page ("Diplomatic Corner", "In Brief"): a page under a short
+    section title, not a story headline, whose paragraphs are separate short stories."""
+    body = [line for line in lines]
+    while body and not body[0]:
+        body.pop(0)
+    if not body or not is_headline_shaped(body[0]):
+        return None
+    title_words = body[0].split()
+    if len(title_words) > MAX_SECTION_TITLE_WORDS or any(c.isdigit() for c in body[0]):
+        return None
+    paragraphs: list[list[str]] = [[]]
+    for line in body[1:]:
+        if line:
+            paragraphs[-1].append(line)
+        elif paragraphs[-1]:
+            paragraphs.append([])
+    items = [" ".join(p) for p in paragraphs
+             if len(" ".join(p).split()) >= MIN_ROUNDUP_ITEM_WORDS]
+    return items if len(items) >= 2 else None
+
+
 def strip_noise(text: str) -> tuple[list[str], list[str], date | None]:
     """Kept lines, removed lines and a page date found in menu/bullet lines."""
     lines = [line.strip() for line in text.splitlines()]
@@ -215,8 +241,9 @@ def prepare_article(article: Article) -> list[PreparedArticle]:
     kept, removed, page_date = strip_noise(article.text)
     published = article.published or page_date
     years = years_mentioned(article.text)
-    default_year = published.year if published else (max(years) if years else None)
-    items = split_listing(article.text)
+    past_years = [y for y in years if y <= date.today().year]
+    default_year = published.year if published else (max(past_years) if past_years else None)
+    items = split_listing(article.text) or split_roundup(kept)
     if items is None:
         return [_prepare_story(article, kept, removed, published, default_year)]
     prepared = []

@@ -36,11 +36,11 @@ _RANGE_MONTH_FIRST = re.compile(
     rf"{_p(_DAY, 'd2')}\b{_p(_YEAR, 'y')}"
 )
 _RANGE_DAY_FIRST = re.compile(
-    rf"\b{_p(_DAY, 'd1')}(?:\s+{_p(_MONTH, 'm1')})?{_RANGE_SEP}{_p(_DAY, 'd2')}\s+"
-    rf"{_p(_MONTH, 'm2')}{_p(_YEAR, 'y')}"
+    rf"\b{_p(_DAY, 'd1')}(?:\s+(?:of\s+)?{_p(_MONTH, 'm1')})?{_RANGE_SEP}{_p(_DAY, 'd2')}\s+"
+    rf"(?:of\s+)?{_p(_MONTH, 'm2')}{_p(_YEAR, 'y')}"
 )
 _MONTH_FIRST = re.compile(rf"\b{_p(_MONTH, 'm')}\s+{_p(_DAY, 'd')}\b{_p(_YEAR, 'y')}")
-_DAY_FIRST = re.compile(rf"\b{_p(_DAY, 'd')}\s+{_p(_MONTH, 'm')}{_p(_YEAR, 'y')}")
+_DAY_FIRST = re.compile(rf"\b{_p(_DAY, 'd')}\s+(?:of\s+)?{_p(_MONTH, 'm')}{_p(_YEAR, 'y')}")
 _ISO = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
 _WEEKDAY = re.compile(
     r"\b(?P<rel>last|next|this|on)?\s*(?P<w>monday|tuesday|wednesday|thursday|friday|saturday|"
@@ -59,6 +59,7 @@ class DateSpan:
     end: date | None
     char_start: int
     char_end: int
+    relative: bool = False  # "Thursday", "today": resolved against a reference date
 
 
 def month_number(name: str) -> int | None:
@@ -100,13 +101,14 @@ def find_dates(
     def free(m: re.Match) -> bool:
         return all(m.end() <= s or m.start() >= e for s, e in taken)
 
-    def add(m: re.Match, start: date | None, end: date | None) -> None:
+    def add(m: re.Match, start: date | None, end: date | None, *, relative: bool = False
+            ) -> None:
         if start is None or not free(m):
             return
         if end is not None and end < start:
             end = None
         taken.append((m.start(), m.end()))
-        spans.append(DateSpan(start, end, m.start(), m.end()))
+        spans.append(DateSpan(start, end, m.start(), m.end(), relative))
 
     for m in _ISO.finditer(text):
         add(m, _make_date(int(m["y"]), int(m["m"]), int(m["d"])), None)
@@ -136,11 +138,11 @@ def find_dates(
     if reference is not None:
         for m in _RELATIVE_DAY.finditer(text):
             shift = {"yesterday": -1, "tomorrow": 1}.get(m["w"].lower(), 0)
-            add(m, reference + timedelta(days=shift), None)
+            add(m, reference + timedelta(days=shift), None, relative=True)
         for m in _WEEKDAY.finditer(text):
             if m["w"][0].islower() and m["rel"] is None:
                 continue  # "monday" in running text lower-case is rarely a date
-            add(m, _resolve_weekday(m["w"], m["rel"], reference), None)
+            add(m, _resolve_weekday(m["w"], m["rel"], reference), None, relative=True)
     spans.sort(key=lambda span: span.char_start)
     return spans
 

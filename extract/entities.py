@@ -177,6 +177,8 @@ def _titled_names(doc: Doc, countries: CountryIndex) -> list[Span]:
             or (doc[i].text[:1].isupper() and countries.lookup(doc[i].text) is not None)
         ):
             i += 1
+        if i < len(doc) and doc[i].text == "," and i > token.i + 1:
+            i += 1  # "Ambassador of Indonesia to Colombia, Priyo Iswanto"
         start = i
         while i < len(doc) and i - start < 4 and (
             (doc[i].is_alpha and doc[i].text[:1].isupper() and not doc[i].is_sent_start)

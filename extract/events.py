@@ -438,8 +438,9 @@ def _fill(
     if draft.date is None:
         spans = find_dates(text, reference=prepared.reference_date,
                            default_year=prepared.default_year)
-        if spans:
-            draft.date, draft.end_date = spans[0].start, spans[0].end
+        if spans:  # a written date beats a weekday next to it ("Saturday (10 August)")
+            best = next((s for s in spans if not s.relative), spans[0])
+            draft.date, draft.end_date = best.start, best.end
     if draft.place is None:
         draft.place = (_place_in(text, entities, places) or _here(text, prepared, places)
                        or _country_place_in(text, countries))
@@ -514,7 +515,8 @@ def _place_in(text: str, entities: ArticleEntities, places: PlaceIndex) -> Place
     venue = _VENUE.search(text)
     if venue and venue["venue"].split()[-1].lower() not in EVENT_NOUNS:  # not "at the X Summit"
         words = venue["venue"].split()
-        cities = [city for w in words if len(words) > 1 and (city := places.find(w)) is not None]
+        cities = [city for w in words if len(words) > 1 and w.lower() not in VENUE_HEADS
+                  and (city := places.find(w)) is not None and city.population >= 100_000]
         if cities:
             city = max(cities, key=lambda c: c.population)
             return PlaceMention(name=" ".join(words), country=city.iso3)
