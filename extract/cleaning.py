@@ -181,8 +181,24 @@ def _drop_trailing_navigation(kept: list[str], removed: list[str]) -> None:
             removed.append(kept.pop(i))
 
 
+# "ISLAMABAD, (UrduPoint / Pakistan Point News - 14th Sep, 2024) Dato' ..."
+_DATELINE_IN_PARENTHESES = re.compile(
+    r"^(?P<city>[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}),?\s*\((?P<inner>[^)]{3,80})\)\s*"
+)
+
+
 def read_dateline(text: str, *, year_hint: int | None) -> tuple[Dateline | None, str]:
     """The dateline opening the story body, and the text without it."""
+    match = _DATELINE_IN_PARENTHESES.match(text)
+    if match and _is_known_city(match["city"]):
+        from extract.dates import find_dates
+
+        dates = find_dates(match["inner"], default_year=year_hint)
+        agency = re.split(r"\s+[-–—]\s+", match["inner"])[0].strip() or None
+        dateline = Dateline(city=match["city"].title(), date=dates[0].start if dates else None,
+                            agency=agency if not dates or len(agency) < len(match["inner"])
+                            else None)
+        return dateline, text[match.end():]
     for match in _DATELINE.finditer(text):
         city = match["city"].strip()
         when = None

@@ -129,6 +129,10 @@ def collect_entities(doc: Doc, *, countries: CountryIndex, places: PlaceIndex,
                 _add_organization_span(entities, ent, countries)
         elif ent.label_ in ("GPE", "LOC", "FAC"):
             _add_place(entities, ent, countries, places)
+    for name in _cities_in_context(doc.text, places):
+        canonical = places.canonical_city(name) or name
+        entities.places.setdefault(
+            fold(canonical), PlaceMention(name=canonical, country=places.country_of_city(name)))
     _fold_short_person_names(entities)
     _drop_cross_label_duplicates(entities, places)
     return entities
@@ -471,10 +475,34 @@ def _add_place(
     if countries.lookup(name) is not None:
         return
     iso3 = places.country_of_city(name)
+    if iso3 is None:  # "Santiago de Chile", "Kazan, Tatarstan": the city before its qualifier
+        name = re.split(r"\s+(?:de|del|do|da)\s+|,\s*", name)[0]
+        iso3 = places.country_of_city(name)
     if iso3 is None:
         return
     canonical = places.canonical_city(name) or name
     entities.places.setdefault(fold(canonical), PlaceMention(name=canonical, country=iso3))
+
+
+_CITY_CONTEXT = re.compile(
+    r"(?:\b(?:in|at|to|from|of)\s+|,\s+)(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
+)
+MIN_GAZETTEER_POPULATION = 100_000
+
+
+def _cities_in_context(text: str, places: PlaceIndex) -> list[str]:
+    """Large cities written where a place is expected ("in Santiago de Chile", "Ministry of
+    Defence, Rawalpindi"), whatever label NER gave them."""
+    found = []
+    for match in _CITY_CONTEXT.finditer(text):
+        words = match["name"].split()
+        for size in range(len(words), 0, -1):
+            candidate = " ".join(words[:size])
+            city = places.find(candidate)
+            if city is not None and city.population >= MIN_GAZETTEER_POPULATION:
+                found.append(candidate)
+                break
+    return found
 
 
 def _fold_short_person_names(entities: ArticleEntities) -> None:

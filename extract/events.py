@@ -520,12 +520,21 @@ def _place_in(text: str, entities: ArticleEntities, places: PlaceIndex) -> Place
         if cities:
             city = max(cities, key=lambda c: c.population)
             return PlaceMention(name=" ".join(words), country=city.iso3)
+        if words[-1].lower() in VENUE_HEADS or len(words) > 1:
+            # "at the Jeronimos Monastery in Lisbon", "at Wisma Indonesia House yard, Bogota"
+            after = text[venue.end():venue.end() + 60]
+            for place in entities.places.values():
+                if re.match(rf"^(?:\s+\w+)?\s*(?:,|in|of)\s+(?:\([^)]*\)\s+)?(?:of\s+)?"
+                            rf"{re.escape(place.name)}\b", after):
+                    return PlaceMention(name=f"{' '.join(words)}, {place.name}",
+                                        country=place.country)
         if words[-1].lower() in VENUE_HEADS:
             return PlaceMention(name=" ".join(words), country=None)
     candidates = []
     for place in entities.places.values():
         match = re.search(rf"\b(?:in|at)\s+(?:the\s+(?:[\w-]+\s+){{1,4}}?(?:of\s+)?)?"
-                          rf"{re.escape(place.name)}\b", text)
+                          rf"{re.escape(place.name)}\b", text) or re.search(
+            rf"\bin\s+(?:[A-Z][\w'’-]*\s+(?:of\s+)?){{1,4}},\s+{re.escape(place.name)}\b", text)
         if match is None:
             match = re.search(rf"\b(?:capital|city of)\s+{re.escape(place.name)}\b", text)
         if match:
