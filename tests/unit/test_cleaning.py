@@ -119,8 +119,13 @@ def test_known_publication_date_wins_over_the_page_date() -> None:
 
 
 def test_default_year_without_publication_date_is_the_latest_year_written() -> None:
-    prepared = prepare_one(f"{STORY_BODY}\nThe 2019 ferry treaty expires in 2027.")
-    assert prepared.default_year == 2027
+    prepared = prepare_one(f"{STORY_BODY}\nThe 2019 ferry treaty was renewed in 2023.")
+    assert prepared.default_year == 2023
+
+
+def test_default_year_ignores_years_still_to_come() -> None:
+    prepared = prepare_one(f"{STORY_BODY}\nThe 2019 ferry treaty expires in 2099.")
+    assert prepared.default_year == 2019
 
 
 # -- listing pages -------------------------------------------------------------------------
