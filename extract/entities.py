@@ -34,12 +34,13 @@ _PLACE_HEADS = frozenset(
 _EVENT_NAME_HEADS = frozenset(
     "Week Festival Fair Expo Exhibition Summit Conference Dialogue Games Agreement".split()
 )
+_NAME_PARTICLES = frozenset("bin bint ibn al de da dos van von el".split())
 _EVENT_WORDS = frozenset(
     "forum summit meeting conference festival week fair expo dialogue session".split()
 )
 _CONNECTORS = frozenset("of for and the on in de du des la le del van von".split())
 _PERSON_NAME = re.compile(
-    r"^[A-ZÀ-Ý][\w'’.-]+(?:\s+(?:bin|bint|al|Al|de|da|van|von|el|[A-ZÀ-Ý][\w'’.-]*)){0,5}$"
+    r"^[A-ZÀ-Ý][\w'’.-]+(?:\s+(?:bin|bint|ibn|al|Al|de|da|dos|van|von|el|[A-ZÀ-Ý][\w'’.-]*)){0,7}$"
 )
 _APPOSITION = re.compile(
     r"^\s*,\s*(?:the\s+)?(?P<title>[A-Za-z][\w -]{0,60}?)\s+(?:of|at)\s+(?:the\s+)?"
@@ -184,9 +185,11 @@ def _titled_names(doc: Doc, countries: CountryIndex) -> list[Span]:
         if i < len(doc) and doc[i].text == "," and i > token.i + 1:
             i += 1  # "Ambassador of Indonesia to Colombia, Priyo Iswanto"
         start = i
-        while i < len(doc) and i - start < 4 and (
+        while i < len(doc) and i - start < 8 and (
             (doc[i].is_alpha and doc[i].text[:1].isupper() and not doc[i].is_sent_start)
             or (doc[i].text == "-" and i > start)
+            or (doc[i].lower_ in _NAME_PARTICLES and i > start and i + 1 < len(doc)
+                and doc[i + 1].text[:1].isupper())
         ):
             if doc[i].lower_ in ORGANIZATION_HEADS or doc[i].lower_ in TITLE_HEADS:
                 break

@@ -23,9 +23,11 @@ from extract.lexicon import (
     EVENT_NOUNS,
     EVENT_VERBS,
     HAPPENING_VERBS,
+    HONORIFICS,
     ORGANIZATION_HEADS,
     ORGANIZER_CUES,
     PARTICIPATION_CUES,
+    TITLE_HEADS,
     VENUE_HEADS,
 )
 from extract.models import EventMention, Evidence, PlaceMention
@@ -136,6 +138,8 @@ def find_events(
     _share_story_context(drafts, prepared, places)
     for draft in drafts:
         _inherit_from_parent(draft)
+        if draft.parent is not None:  # who met on the sidelines of X attended X
+            draft.parent.add(draft.parent.participants, draft.participants)
     title = prepared.article.title
     names = {id(d): _final_name(d, title if i == 0 else None) for i, d in enumerate(drafts)}
     return [_finish(d, entities, name=names[id(d)],
@@ -250,8 +254,9 @@ def _same_as_earlier(draft: _Draft, drafts: list[_Draft], entities: ArticleEntit
 
 
 _PRONOUN_SUBJECT = re.compile(
-    r"^\s*(?:he|she|the\s+(?:[\w-]+\s+){0,3}(?:minister|president|secretary|ambassador|"
-    r"envoy|chairperson|chairman|leader|premier|king|prince|official))\b", re.IGNORECASE
+    r"^\s*(?:he|she|the\s+(?:[\w’'-]+\s+){0,3}(?:"
+    + "|".join(sorted(TITLE_HEADS | {"leader", "official"}, key=len, reverse=True))
+    + r"))\b", re.IGNORECASE
 )
 
 
@@ -263,6 +268,10 @@ def _add_protagonist(draft: _Draft, drafts: list[_Draft], text: str) -> None:
     lead = next((d for d in drafts if d.participants), None)
     if lead is not None and lead.participants[0] not in draft.participants:
         draft.participants.insert(0, lead.participants[0])
+
+
+_GATHERINGS = frozenset({EventType.CONFERENCE, EventType.FORUM})
+_SIDE_EVENTS = frozenset({EventType.MEETING, EventType.AGREEMENT_SIGNING, EventType.CEREMONY})
 
 
 def _share_story_context(drafts: list[_Draft], prepared: PreparedArticle,
@@ -280,6 +289,9 @@ def _share_story_context(drafts: list[_Draft], prepared: PreparedArticle,
             lead.place = PlaceMention(name=places.canonical_city(dateline.city), country=country)
     dated = next((d for d in drafts if d.date is not None), None)
     for draft in drafts[1:]:
+        if (draft.parent is None and draft.timeless and lead.type in _GATHERINGS
+                and draft.type in _SIDE_EVENTS):
+            draft.parent = lead  # bilateral meetings told after a summit: on its sidelines
         source = draft.parent if draft.parent is not None else lead
         if not draft.timeless or source is draft:
             continue
@@ -387,7 +399,7 @@ def _anaphoric_draft(lower: str, drafts: list[_Draft]) -> _Draft | None:
         if noun not in ANAPHORA_NOUNS:
             continue
         for draft in reversed(drafts):
-            if (noun == "event" or noun in fold(draft.name) or noun == draft.noun
+            if (noun in ("event", "events") or noun in fold(draft.name) or noun == draft.noun
                     or EVENT_NOUNS.get(noun) == draft.type):
                 return draft
     return None
@@ -454,10 +466,11 @@ def _fill(
               evidence=evidence)
     if _has_any(lower, PARTICIPATION_CUES):
         absent = _has_any(lower, ABSENCE_CUES)
+        references = _person_references(entities)
         persons = sorted(
             (p for p in entities.persons.values()
-             if not absent and _named_in(text, [p.name, *p.aliases])),
-            key=lambda p: min(i for n in (p.name, *p.aliases) if (i := text.find(n)) >= 0),
+             if not absent and _named_in(text, references[p.name])),
+            key=lambda p: min(i for n in references[p.name] if (i := text.find(n)) >= 0),
         )
         draft.add(draft.participants, [p.name for p in persons], role="participant",
                   evidence=evidence)
@@ -466,6 +479,23 @@ def _fill(
                 and not _reports_only(text, o.name)]
         draft.add(draft.participant_organizations, orgs, role="participant_organization",
                   evidence=evidence)
+
+
+def _person_references(entities: ArticleEntities) -> dict[str, list[str]]:
+    """How the article may refer to each person: full name, aliases, and any later word of
+    the name no other person shares ("Lula" for "Luiz Inácio Lula da Silva")."""
+    persons = list(entities.persons.values())
+    counts: dict[str, int] = {}
+    for person in persons:
+        for word in set(person.name.split()[1:]):
+            counts[word] = counts.get(word, 0) + 1
+    references = {}
+    for person in persons:
+        words = [w for w in person.name.split()[1:]
+                 if len(w) >= 4 and counts.get(w) == 1 and w[:1].isupper()
+                 and w.lower() not in HONORIFICS]
+        references[person.name] = [person.name, *person.aliases, *words]
+    return references
 
 
 def _named_in(text: str, names: list[str]) -> bool:

@@ -28,7 +28,7 @@ TITLE_MODIFIERS = frozenset(
 HONORIFICS = frozenset(
     """mr mr. mrs mrs. ms ms. dr dr. h.e. h.e h.h. h.h hrh h.r.h. his her excellency sir madam
     prof prof. sheikh sheikha shaikh prince princess king queen sultan emir amir datuk dato
-    dato' dato’ seri tun tan sri majesty highness royal custodian""".split()
+    dato' dato’ seri tun tan sri majesty highness royal custodian fm eam pm dpm cm""".split()
 )
 # Words that make a span an organization rather than a person.
 ORGANIZATION_HEADS = frozenset(
@@ -104,6 +104,9 @@ EVENT_VERBS: dict[str, EventType] = {
     "released": EventType.CEREMONY,
     "opened": EventType.CEREMONY,
     "issued a joint statement": EventType.STATEMENT,
+    "exchanged views": EventType.MEETING,
+    "exchanged their views": EventType.MEETING,
+    "held discussions": EventType.MEETING,
 }
 # Verbs that say a named or described event took place.
 HAPPENING_VERBS = (
@@ -123,8 +126,8 @@ VENUE_HEADS = frozenset(
 )
 # Words that refer back to an event already reported ("the forum", "the event").
 ANAPHORA_NOUNS = frozenset(
-    "event forum meeting talks visit conference summit dialogue exhibition ceremony fair "
-    "exchange session signing festival".split()
+    "event events forum meeting talks visit conference summit dialogue exhibition ceremony "
+    "fair exchange session signing festival".split()
 )
 # Phrases after which organizations are organizers of the event.
 ORGANIZER_CUES = (
@@ -137,6 +140,8 @@ PARTICIPATION_CUES = (
     "met", "meets", "meet", "received", "receives", "held talks", "attended", "attends",
     "addressed", "signed", "signs", "visited", "visits", "called on", "calls on", "paying",
     "pays", "paid", "held a", "had a", "spoke with", "talked with", "exchanged",
+    "among the leaders", "leaders at the", "attended by", "delegates", "participants included",
+    "attendees", "took part",
     "held a meeting", "held meetings", "co-chaired", "hosted", "welcomed", "spoke", "took part",
 )
 # Phrases showing a person only sent something and was not there.
