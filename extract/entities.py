@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from extract.countries import CountryIndex
+from extract.known_organizations import KnownOrganizations
 from extract.lexicon import HONORIFICS, ORGANIZATION_HEADS, TITLE_HEADS, TITLE_MODIFIERS
 from extract.models import OrganizationMention, PersonMention, PlaceMention
 from extract.places import PlaceIndex
@@ -110,6 +111,8 @@ def collect_entities(doc: Doc, *, countries: CountryIndex, places: PlaceIndex,
                                          acronyms.items() if countries.lookup(long_form) is None})
     for acronym, long_form in entities.acronyms.items():
         _add_organization(entities, long_form, countries, aliases=[acronym])
+    for known, _surface in KnownOrganizations.default().find_all(doc.text):
+        _add_organization(entities, known.name, countries, aliases=list(known.aliases))
     for unit, full, parent in _units_after_acronyms(doc.text, entities.acronyms):
         org = _add_organization(entities, unit, countries, aliases=[full])
         if org is not None and org.part_of is None:
@@ -135,6 +138,7 @@ def collect_entities(doc: Doc, *, countries: CountryIndex, places: PlaceIndex,
         entities.places.setdefault(
             fold(canonical), PlaceMention(name=canonical, country=places.country_of_city(name)))
     _fold_short_person_names(entities)
+    _fold_acronym_variants(entities)
     _drop_cross_label_duplicates(entities, places)
     return entities
 
@@ -333,6 +337,15 @@ def _read_apposition(
     target = match["of"].strip()
     country = countries.lookup(target)
     title = match["title"].strip()
+    if target.split()[0].lower() in TITLE_MODIFIERS:
+        # "Minister of Defense of the Kingdom of Saudi Arabia": a portfolio, not a body
+        hits = countries.find_all(target)
+        if hits and person.country is None:
+            person.country = hits[0].match.iso3
+        full_title = f"{title[:1].upper()}{title[1:]} of {target}"
+        if full_title not in person.titles:
+            person.titles.append(full_title)
+        return
     if country is not None:
         person.country = person.country or country.iso3
         full_title = f"{title[:1].upper()}{title[1:]} of {country.name}"
@@ -443,7 +456,7 @@ def _add_organization(
     entities: ArticleEntities, name: str, countries: CountryIndex, *, aliases: list[str] = ()
 ) -> OrganizationMention | None:
     name = re.sub(r"^(?:the|The)\s+", "", name.strip()).strip(" ,.;:")
-    if len(name) < 2 or countries.lookup(name) is not None or name.lower() in TITLE_HEADS:
+    if len(name) < 2 or countries.lookup(name) is not None or not _could_be_organization(name):
         return None
     if name in entities.acronyms:  # a bare acronym: the organization it stands for
         name = entities.acronyms[name]
@@ -463,6 +476,27 @@ def _add_organization(
     if org.country is None:
         org.country = _country_in_name(org.name, countries)
     return org
+
+
+_GENERIC_PLURALS = frozenset(
+    """groups sub-groups subgroups chairs co-chairs governors mayors resources ministers
+    leaders members delegates officials representatives experts participants partners
+    sides parties authorities""".split()
+)
+_VESSEL_PREFIXES = frozenset("MV MS SS MT HMS USS INS RFS".split())
+
+
+def _could_be_organization(name: str) -> bool:
+    """Not a title ("Foreign Affairs", "Minister of State"), not a generic plural ("Working
+    Groups", "Argentine Governors"), not a ship ("MV Heroic Idun")."""
+    words = name.split()
+    content = [w.lower() for w in words if w.lower() not in _CONNECTORS]
+    if not content or all(w in TITLE_HEADS or w in TITLE_MODIFIERS or w in HONORIFICS
+                          for w in content):
+        return False
+    if words[-1].lower() in _GENERIC_PLURALS or words[0] in _VESSEL_PREFIXES:
+        return False
+    return True
 
 
 def _country_in_name(name: str, countries: CountryIndex) -> str | None:
@@ -506,6 +540,19 @@ def _cities_in_context(text: str, places: PlaceIndex) -> list[str]:
                 found.append(candidate)
                 break
     return found
+
+
+def _fold_acronym_variants(entities: ArticleEntities) -> None:
+    """ "NATO Alliance" beside "NATO": the same body under a longer form."""
+    for key, org in list(entities.organizations.items()):
+        first = org.name.split()[0]
+        if " " not in org.name or not first.isupper() or len(first) < 2:
+            continue
+        base = entities.organization_named(first)
+        if base is not None and base is not org:
+            if org.name not in base.aliases:
+                base.aliases.append(org.name)
+            del entities.organizations[key]
 
 
 def _fold_short_person_names(entities: ArticleEntities) -> None:
