@@ -121,6 +121,7 @@ def collect_entities(doc: Doc, *, countries: CountryIndex, places: PlaceIndex,
         _add_organization(entities, agency, countries)
     for chunk in _listed_organizations(doc.text):
         _add_organization(entities, chunk, countries)
+    _link_affiliates(entities, doc.text, countries)
     for span in _titled_names(doc, countries):
         _add_person_span(entities, doc, span, countries)
     for ent in doc.ents:
@@ -409,6 +410,34 @@ def _units_after_acronyms(text: str, acronyms: dict[str, str]) -> list[tuple[str
         units.append((f"{acronym} {unit}", f"{acronyms[acronym]} ({acronym}) {unit}",
                       acronyms[acronym]))
     return units
+
+
+_AFFILIATES = re.compile(
+    r"\b(?:its|their)\s+(?:various\s+|many\s+|several\s+)?(?:affiliated\s+(?:institutions|"
+    r"organi[sz]ations|units|companies|agencies|bodies|outlets)|affiliates|subsidiaries|"
+    r"member\s+(?:organi[sz]ations|agencies|institutions)|subordinate\s+\w+)"
+    r",?\s+(?:including|such as|namely)\s+(?P<list>[^.;]+)"
+)
+
+
+def _link_affiliates(entities: ArticleEntities, text: str, countries: CountryIndex) -> None:
+    """ "CICG attended through its affiliated institutions, including A, B and C": A, B and
+    C are parts of the organization the sentence opened with."""
+    for match in _AFFILIATES.finditer(text):
+        sentence_start = max(text.rfind(". ", 0, match.start()), text.rfind("\n", 0,
+                                                                          match.start())) + 1
+        before = text[sentence_start:match.start()]
+        named = [(before.find(n), org) for org in entities.organizations.values()
+                 for n in (org.name, *org.aliases) if n and n in before]
+        if not named:
+            continue
+        parent = min(named, key=lambda pair: pair[0])[1]
+        for chunk in re.split(r",\s*(?:and\s+)?|\s+and\s+", match["list"]):
+            chunk = re.sub(r"^(?:the)\s+", "", chunk.strip())
+            if chunk and chunk[0].isupper():
+                org = _add_organization(entities, chunk, countries)
+                if org is not None and org is not parent and org.part_of is None:
+                    org.part_of = parent.name
 
 
 _LIST_CUE = re.compile(r"\b(?:including|such as|among them|namely)\s+(?P<list>[^.;:]+)")

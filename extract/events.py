@@ -70,6 +70,8 @@ _OWN_TIME = re.compile(
     r"January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
 )
+_BOTH_PARTIES = re.compile(r"\b(?:both countries|the two countries|both nations|the two nations)\b",
+                           re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“](?P<q>[A-Z0-9][^\"”,]{5,150})[\"”]")
 _VENUE = re.compile(r"\bat\s+(?:the\s+)?(?P<venue>(?:[A-Z][\w’'-]+\s?){1,6})")
 _GENERIC_NAMES = frozenset({"meeting", "talks", "forum", "summit", "session", "ceremony"})
@@ -458,8 +460,13 @@ def _fill(
                        or _country_place_in(text, countries))
     evidence = Evidence(article_id=prepared.article.id, sentence=text.strip(),
                         start=sent.start_char, end=sent.end_char)
-    draft.add(draft.countries, [hit.match.iso3 for hit in countries.find_all(text)],
-              role="country", evidence=evidence)
+    named_here = [hit.match.iso3 for hit in countries.find_all(text)]
+    if _BOTH_PARTIES.search(text):
+        # "the two countries", "both sides": the two countries the article is about
+        story = list(dict.fromkeys(h.match.iso3 for h in countries.find_all(prepared.article.text)))
+        if len(story) == 2:
+            named_here += story
+    draft.add(draft.countries, named_here, role="country", evidence=evidence)
     draft.add(draft.regions, [hit.region.name for hit in RegionIndex.default().find_all(text)],
               role="region", evidence=evidence)
     draft.add(draft.organizers, _organizers_in(text, lower, entities), role="organizer",

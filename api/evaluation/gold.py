@@ -39,6 +39,7 @@ class GoldArticle(BaseModel):
 
     text_path: Path
     countries: list[str] = Field(default_factory=list)
+    regions: list[str] | None = Field(default=None, description="None: not annotated.")
     organizations: list[GoldEntity] = Field(default_factory=list)
     persons: list[GoldEntity] = Field(default_factory=list)
     events: list[GoldEvent] = Field(default_factory=list)
@@ -69,6 +70,7 @@ def _parse(gold_path: Path, text_path: Path) -> GoldArticle:
     return GoldArticle(
         text_path=text_path,
         countries=raw.get("countries", []),
+        regions=raw.get("regions"),
         organizations=[GoldEntity(name=o["name"], aliases=o.get("aliases") or [])
                        for o in raw.get("organizations", [])],
         persons=[GoldEntity(name=p["name"], aliases=p.get("aliases") or [])

@@ -138,6 +138,7 @@ def _read_back(store: GraphStore) -> dict[str, ExtractedArticle]:
         file_of[row["id"]] = path
         found = by_file[path]
         found.countries |= set(row["countries"])
+        found.regions |= set(row["regions"])
         known = {group[0] for group in found.organizations + found.persons}
         # Listing items of one page may mention the same node: count it once.
         found.organizations += [[o["name"], *(o["aliases"] or [])] for o in row["organizations"]

@@ -18,7 +18,7 @@ from graph.names import fold
 
 NAME_MATCH_RATIO = 90
 EVIDENCE_MATCH_RATIO = 80
-KINDS = ("countries", "organizations", "persons", "events")
+KINDS = ("countries", "regions", "organizations", "persons", "events")
 ROLES = ("countries_involved", "organizers", "participants", "participant_organizations")
 ATTRIBUTES = ("type", "date", "city", "country")
 
@@ -87,6 +87,7 @@ class ExtractedArticle:
     """Everything the graph holds from one article file (listing items merged)."""
 
     countries: set[str] = field(default_factory=set)
+    regions: set[str] = field(default_factory=set)
     organizations: list[list[str]] = field(default_factory=list)
     persons: list[list[str]] = field(default_factory=list)
     events: list[ExtractedEvent] = field(default_factory=list)
@@ -177,6 +178,12 @@ def score_article(gold: GoldArticle, found: ExtractedArticle, *, country_code: C
         fn=len(gold_countries - found.countries))
     score.misses += [f"country missed: {c}" for c in sorted(gold_countries - found.countries)]
     score.misses += [f"country extra: {c}" for c in sorted(found.countries - gold_countries)]
+    if gold.regions is not None:  # optional in gold: only scored where annotated
+        counts, missed, extra = _set_counts([[r] for r in gold.regions],
+                                            [[r] for r in sorted(found.regions)])
+        score.kinds["regions"] = counts
+        score.misses += [f"region missed: {m[0]}" for m in missed]
+        score.misses += [f"region extra: {e[0]}" for e in extra]
     for kind, gold_items in (("organizations", gold.organizations), ("persons", gold.persons)):
         counts, missed, extra = _set_counts([g.names for g in gold_items],
                                             getattr(found, kind))

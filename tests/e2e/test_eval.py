@@ -49,7 +49,8 @@ def test_eval_command_prints_json_with_every_article(tmp_path):
     assert result.returncode == 0, result.stderr
     body = json.loads(result.stdout)
     assert body["articles"] == 3 and len(body["per_article"]) == 3
-    assert set(body["micro"]["kinds"]) == {"countries", "organizations", "persons", "events"}
+    assert set(body["micro"]["kinds"]) == {"countries", "regions", "organizations", "persons",
+                                           "events"}
 
 
 def test_eval_refuses_a_folder_without_gold(tmp_path):
