@@ -138,11 +138,15 @@ def find_events(
             if fresh:
                 drafts.append(draft)
     _share_story_context(drafts, prepared, places)
+    title = prepared.article.title
+    if drafts and title:  # "CICG holds dialogue on ...": the headline names the organizer
+        for name in organizers_by_subject(title, entities, headline=True):
+            drafts[0].add(drafts[0].organizers, [name])
     for draft in drafts:
         _inherit_from_parent(draft)
+        _own_meeting_organizer(draft, entities)
         if draft.parent is not None:  # who met on the sidelines of X attended X
             draft.parent.add(draft.parent.participants, draft.participants)
-    title = prepared.article.title
     names = {id(d): _final_name(d, title if i == 0 else None) for i, d in enumerate(drafts)}
     return [_finish(d, entities, name=names[id(d)],
                     parent_name=names.get(id(d.parent)) if d.parent is not None else None)
@@ -202,7 +206,7 @@ def _events_of_sentence(
 
     anaphor = _anaphoric_draft(lower, drafts)
     verb = _first_cue(lower, tuple(EVENT_VERBS))
-    noun = _first_cue(lower, tuple(EVENT_NOUNS))
+    noun = _first_cue(_without_organization_names(text, entities).lower(), tuple(EVENT_NOUNS))
     signed_object = verb in ("signed", "signs") and re.search(
         r"\b(?:agreements?|memorand\w*|mou|documents?|deals?|accords?|treaty|protocols?|"
         r"contracts?)\b", lower)
@@ -515,12 +519,50 @@ def _reports_only(text: str, name: str) -> bool:
         rf"{re.escape(name)}[^,.;]{{0,60}}?\s+(?:reports|reported|said|says|informs)\b", text))
 
 
+def _without_organization_names(text: str, entities: ArticleEntities) -> str:
+    """The text with organizations' names blanked: "the Pacific Islands Forum said" reports
+    no forum."""
+    for org in entities.organizations.values():
+        for name in (org.name, *org.aliases):
+            if name and " " in name:
+                text = text.replace(name, " " * len(name))
+    return text
+
+
+# "The Indonesian Embassy in Windhoek conducted the Indonesian Film Week": the subject
+# organizes the event its verb takes.
+_ORGANIZING_SUBJECT = re.compile(
+    r"^(?P<subject>.{3,120}?)\s+(?:\w+ly\s+){0,2}(?:hosted|hosts|organized|organised|"
+    r"organizes|organises|conducted|conducts|held|holds|staged|stages|convened|convenes|"
+    r"co-hosted|co-organized|co-organised|launched|launches)\s+(?:the|a|an|its)\b"
+)
+
+
+# Headlines drop articles: "CICG holds dialogue on ...".
+_ORGANIZING_SUBJECT_IN_TITLE = re.compile(
+    r"^(?P<subject>.{2,80}?)\s+(?:hosts|holds|organizes|organises|stages|convenes|co-hosts|"
+    r"launches|hosted|held|organized|organised)\b"
+)
+
+
+def organizers_by_subject(text: str, entities: ArticleEntities, *, headline: bool = False
+                          ) -> list[str]:
+    """Organizations that are the subject of an organizing verb in `text`."""
+    pattern = _ORGANIZING_SUBJECT_IN_TITLE if headline else _ORGANIZING_SUBJECT
+    match = pattern.match(text.strip())
+    if match is None:
+        return []
+    return _organizations_in(match["subject"], entities)
+
+
 def _organizers_in(text: str, lower: str, entities: ArticleEntities) -> list[str]:
-    """Organizations named after "hosted by", "co-organized by", "under the auspices of"."""
-    found: list[str] = []
+    """Organizations named after "hosted by", "co-organized by", "under the auspices of",
+    or the subject of "X hosted the ...", "X held a ..."."""
+    found: list[str] = list(organizers_by_subject(text, entities))
     for cue in ORGANIZER_CUES:
         for match in re.finditer(rf"\b{re.escape(cue)}\s+", lower):
-            segment = re.split(r"[;.]|,\s+(?![A-Z]|and\b|the\b)|\s+(?:to|with)\s+(?:[a-z])",
+            segment = re.split(r"[;.]|,\s+(?![A-Z]|and\b|the\b)|\s+(?:to|with)\s+(?:[a-z])|"
+                               r"\s+at\s+(?:the\s+)?[A-Z]",
                                text[match.end():])[0]
             found.extend(o for o in _organizations_in(segment, entities) if o not in found)
     return found
@@ -542,6 +584,8 @@ def _organizations_in(segment: str, entities: ArticleEntities) -> list[str]:
         chunk = re.sub(r"^\s*(?:the|its|their)\s+", "", chunk.strip()).strip()
         words = chunk.split()
         if words and any(w.lower() in ORGANIZATION_HEADS for w in words) and words[0][0].isupper():
+            found.append(chunk)
+        elif re.fullmatch(r"[A-Z]{2,8}", chunk):  # a bare acronym: resolved across articles
             found.append(chunk)
     return found
 
@@ -604,6 +648,19 @@ def _country_place_in(text: str, countries: CountryIndex) -> PlaceMention | None
                      r"(?:the\s+)?$", before):
             return PlaceMention(name=hit.match.name, country=hit.match.iso3)
     return None
+
+
+def _own_meeting_organizer(draft: _Draft, entities: ArticleEntities) -> None:
+    """ "the NATO foreign ministers meeting", "the Pacific Islands Forum Leaders Meeting": a
+    meeting of one body's leaders or ministers is that body's own, organized by it."""
+    if not re.search(r"\b(?:leaders|ministers|heads|members)\b", draft.name, re.IGNORECASE):
+        return
+    bodies = [org for org in entities.organizations.values()
+              if any(n and re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", draft.name)
+                     for n in (org.name, *org.aliases))]
+    if len(bodies) == 1:
+        draft.add(draft.organizers, [bodies[0].name])
+        draft.add(draft.participant_organizations, [bodies[0].name])
 
 
 def _inherit_from_parent(draft: _Draft) -> None:

@@ -133,7 +133,7 @@ ANAPHORA_NOUNS = frozenset(
 ORGANIZER_CUES = (
     "jointly hosted by", "co-hosted by", "hosted by", "co-organized by", "co-organised by",
     "organized by", "organised by", "jointly organized by", "sponsored by", "convened by",
-    "under the auspices of", "initiated by",
+    "under the auspices of", "initiated by", "held by", "conducted by", "staged by",
 )
 # Verbs after which people and organizations are participants.
 PARTICIPATION_CUES = (

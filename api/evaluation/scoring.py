@@ -207,7 +207,7 @@ def _score_events(score: ArticleScore, gold: GoldArticle, found: ExtractedArticl
     score.misses += [f"event missed: {g.name} ({g.type}, {g.date})" for g in missed]
     score.misses += [f"event extra: {e.name} ({e.type}, {e.date})" for e in extra]
     for g, e in pairs:
-        _score_attributes(score, g, e, country_code)
+        _score_attributes(score, g, e, country_code, gold)
 
 
 def _events_match(gold: GoldEvent, event: ExtractedEvent, country_code: CountryCode) -> bool:
@@ -239,7 +239,7 @@ def _date_right(gold: str, found: dt.date | None) -> bool:
 
 
 def _score_attributes(score: ArticleScore, gold: GoldEvent, event: ExtractedEvent,
-                      country_code: CountryCode) -> None:
+                      country_code: CountryCode, gold_article: GoldArticle) -> None:
     def check(attribute: str, right: bool, detail: str) -> None:
         score.attributes[attribute] += Accuracy(right=int(right), total=1)
         if not right:
@@ -261,8 +261,9 @@ def _score_attributes(score: ArticleScore, gold: GoldEvent, event: ExtractedEven
     score.roles["countries_involved"] += Counts(
         tp=len(gold_countries & found_countries), fp=len(found_countries - gold_countries),
         fn=len(gold_countries - found_countries))
+    known = {g.name: g.names for g in (*gold_article.organizations, *gold_article.persons)}
     for role in ("organizers", "participants", "participant_organizations"):
-        counts, missed, extra = _set_counts([[n] for n in getattr(gold, role)],
+        counts, missed, extra = _set_counts([known.get(n, [n]) for n in getattr(gold, role)],
                                             [_names(n) for n in getattr(event, role)])
         score.roles[role] += counts
         score.misses += [f"event {gold.name!r}: {role[:-1]} missed: {m[0]}" for m in missed]
