@@ -77,7 +77,7 @@ class Speed(BaseModel):
     raw_pipeline_seconds: float = Field(description="nlp.pipe alone over the same texts")
     extraction_seconds: float = Field(description="extract_articles (cleaning, NLP, rules)")
     articles_per_second: float
-    words_per_second: float
+    words_per_second: int
     ratio: float = Field(description="extraction time / raw pipeline time")
 
 
