@@ -19,8 +19,8 @@ from extract.places import PlaceIndex
 from graph.names import fold
 
 _ACRONYM_DEFINITION = re.compile(
-    r"(?P<long>(?:[A-Z][\w&'’.-]*|of|for|and|the|on|in|de|du|des|la|le|del|van|von)"
-    r"(?:\s+(?:[A-Z][\w&'’.-]*|of|for|and|the|on|in|de|du|des|la|le|del|van|von)){1,12})"
+    r"(?P<long>(?:[A-Z](?:[\w&'’-]*|\.)|of|for|and|the|on|in|de|du|des|la|le|del|van|von)"
+    r"(?:\s+(?:[A-Z](?:[\w&'’-]*|\.)|of|for|and|the|on|in|de|du|des|la|le|del|van|von)){1,12})"
     r"\s+\((?P<acr>[A-Z][A-Za-z&.-]{1,11})\)"
 )
 # "NEST Congress Center", "Expo Centre": places where events happen, not organizations.
@@ -61,6 +61,7 @@ class ArticleEntities:
     organizations: dict[str, OrganizationMention] = field(default_factory=dict)
     persons: dict[str, PersonMention] = field(default_factory=dict)
     places: dict[str, PlaceMention] = field(default_factory=dict)
+    place_surfaces: dict[str, set[str]] = field(default_factory=dict)  # how the text wrote each
     acronyms: dict[str, str] = field(default_factory=dict)
 
     def organization_named(self, surface: str) -> OrganizationMention | None:
@@ -134,10 +135,11 @@ def collect_entities(doc: Doc, *, countries: CountryIndex, places: PlaceIndex,
                 _add_organization_span(entities, ent, countries)
         elif ent.label_ in ("GPE", "LOC", "FAC"):
             _add_place(entities, ent, countries, places)
-    for name in _cities_in_context(doc.text, places):
+    for name in _cities_in_context(doc.text, places, countries):
         canonical = places.canonical_city(name) or name
         entities.places.setdefault(
             fold(canonical), PlaceMention(name=canonical, country=places.country_of_city(name)))
+        entities.place_surfaces.setdefault(fold(canonical), set()).add(name)
     _fold_short_person_names(entities)
     _fold_acronym_variants(entities)
     _drop_cross_label_duplicates(entities, places)
@@ -193,6 +195,7 @@ def _titled_names(doc: Doc, countries: CountryIndex) -> list[Span]:
         while i < len(doc) and i - start < 8 and (
             (doc[i].is_alpha and doc[i].text[:1].isupper() and not doc[i].is_sent_start)
             or (doc[i].text == "-" and i > start)
+            or (i > start and doc[i - 1].text == "-" and doc[i].is_alpha)  # "Dae-sung"
             or (doc[i].lower_ in _NAME_PARTICLES and i > start and i + 1 < len(doc)
                 and doc[i + 1].text[:1].isupper())
         ):
@@ -387,6 +390,12 @@ def _add_organization_span(entities: ArticleEntities, ent: Span, countries: Coun
     org = _add_organization(entities, text, countries)
     if org is not None and country and org.country is None:
         org.country = country
+    under = re.match(r"\s+under\s+(?:the\s+)?(?P<parent>[A-Z][A-Za-z&.-]{1,11}\b|"
+                     r"[A-Z][\w'’-]*(?:\s+(?:of|for|and|[A-Z][\w'’-]*)){1,8})",
+                     ent.doc.text[ent.end_char:ent.end_char + 120])
+    if org is not None and under and org.part_of is None:
+        parent = under["parent"].rstrip(".")
+        org.part_of = entities.acronyms.get(parent, parent)
 
 
 _UNIT_AFTER_ACRONYM = re.compile(
@@ -478,13 +487,16 @@ def _organization_shaped(ent: Span, countries: CountryIndex) -> bool:
     if countries.is_region(ent.text):
         return False
     has_head = any(w.lower() in ORGANIZATION_HEADS for w in words)
+    after = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""
+    if not has_head and after in TITLE_HEADS:
+        return False  # "Latvian Transport Minister": a portfolio before a title
     return has_head or not any(PlaceIndex.default().is_city(w) for w in words)
 
 
 def _add_organization(
     entities: ArticleEntities, name: str, countries: CountryIndex, *, aliases: list[str] = ()
 ) -> OrganizationMention | None:
-    name = re.sub(r"^(?:the|The)\s+", "", name.strip()).strip(" ,.;:")
+    name = re.sub(r"^(?:the|The)\s+", "", name.strip()).strip(" ,.;:\"“”‘’'")
     if len(name) < 2 or countries.lookup(name) is not None or not _could_be_organization(name):
         return None
     if name in entities.acronyms:  # a bare acronym: the organization it stands for
@@ -548,6 +560,7 @@ def _add_place(
         return
     canonical = places.canonical_city(name) or name
     entities.places.setdefault(fold(canonical), PlaceMention(name=canonical, country=iso3))
+    entities.place_surfaces.setdefault(fold(canonical), set()).add(name)
 
 
 _CITY_CONTEXT = re.compile(
@@ -556,7 +569,7 @@ _CITY_CONTEXT = re.compile(
 MIN_GAZETTEER_POPULATION = 100_000
 
 
-def _cities_in_context(text: str, places: PlaceIndex) -> list[str]:
+def _cities_in_context(text: str, places: PlaceIndex, countries: CountryIndex) -> list[str]:
     """Large cities written where a place is expected ("in Santiago de Chile", "Ministry of
     Defence, Rawalpindi"), whatever label NER gave them."""
     found = []
@@ -564,6 +577,8 @@ def _cities_in_context(text: str, places: PlaceIndex) -> list[str]:
         words = match["name"].split()
         for size in range(len(words), 0, -1):
             candidate = " ".join(words[:size])
+            if countries.lookup(candidate) is not None:
+                break  # "Kazakh", "Uzbek": a demonym, whatever a gazetteer lists
             city = places.find(candidate)
             if city is not None and city.population >= MIN_GAZETTEER_POPULATION:
                 found.append(candidate)

@@ -166,7 +166,8 @@ def _events_of_sentence(
 
     launched = _launched_items(text, lower)
     sidelines = _SIDELINES.search(text)
-    if sidelines is not None and not any(
+    if sidelines is not None and _enclosing_draft(lower, drafts) is None and len(
+            sidelines["np"].split()) > 1 and not any(
             fold(sidelines["np"]) in fold(name) or fold(name) in fold(sidelines["np"])
             for name, _ in _named_events(text)):
         np = sidelines["np"].strip()
@@ -612,14 +613,16 @@ def _place_in(text: str, entities: ArticleEntities, places: PlaceIndex) -> Place
         if words[-1].lower() in VENUE_HEADS:
             return PlaceMention(name=" ".join(words), country=None)
     candidates = []
-    for place in entities.places.values():
-        match = re.search(rf"\b(?:in|at)\s+(?:the\s+(?:[\w-]+\s+){{1,4}}?(?:of\s+)?)?"
-                          rf"{re.escape(place.name)}\b", text) or re.search(
-            rf"\bin\s+(?:[A-Z][\w'’-]*\s+(?:of\s+)?){{1,4}},\s+{re.escape(place.name)}\b", text)
-        if match is None:
-            match = re.search(rf"\b(?:capital|city of)\s+{re.escape(place.name)}\b", text)
-        if match:
-            candidates.append((match.start(), place))
+    for key, place in entities.places.items():
+        for surface in {place.name, *entities.place_surfaces.get(key, ())}:
+            name = re.escape(surface)
+            match = re.search(rf"\b(?:in|at)\s+(?:the\s+(?:[\w-]+\s+){{1,4}}?(?:of\s+)?)?"
+                              rf"{name}\b", text) or re.search(
+                rf"\bin\s+(?:[A-Z][\w'’-]*\s+(?:of\s+)?){{1,4}},\s+{name}\b", text
+            ) or re.search(rf"\b(?:capital|city of)\s+{name}\b", text)
+            if match:
+                candidates.append((match.start(), place))
+                break
     if candidates:
         return min(candidates, key=lambda c: c[0])[1]
     return None
@@ -644,7 +647,8 @@ def _country_place_in(text: str, countries: CountryIndex) -> PlaceMention | None
         if hit.match.is_demonym:
             continue
         before = text[max(0, hit.start - 30) : hit.start].lower()
-        if re.search(r"\b(?:held in|took place in|in|visit to|visits to|trip to|arrived in)\s+"
+        if re.search(r"\b(?:held in|took place in|in|visit to|visits to|trip to|arrived in|"
+                     r"visited|visiting|arrived in)\s+"
                      r"(?:the\s+)?$", before):
             return PlaceMention(name=hit.match.name, country=hit.match.iso3)
     return None

@@ -17,7 +17,13 @@ from extract.countries import CountryIndex
 from extract.entities import ArticleEntities, collect_entities
 from extract.errors import ModelMissing
 from extract.events import find_events, named_event_spans
-from extract.models import Article, ArticleExtraction, CountryMention, RegionMention
+from extract.models import (
+    Article,
+    ArticleExtraction,
+    CountryMention,
+    EventMention,
+    RegionMention,
+)
 from extract.places import PlaceIndex
 from extract.regions import RegionIndex
 
@@ -75,10 +81,14 @@ def extract_articles(
         yield extract_prepared(item, doc, countries=countries, places=places)
 
 
-def _drop_names_inside_event_names(entities: ArticleEntities, text: str) -> None:
+def _drop_names_inside_event_names(entities: ArticleEntities, events: list[EventMention],
+                                   text: str) -> None:
     """An "organization" that only ever appears inside an event's name ("Building X
     Community" in "Dialogue on Building X Community") is a piece of that name."""
     spans = named_event_spans(text)
+    for event in events:  # launched titles: "the launch of the "Danube Voices Anthology""
+        title = event.name.removeprefix("Launch of ")
+        spans += [(m.start(), m.end()) for m in re.finditer(re.escape(title), text)]
     for key, org in list(entities.organizations.items()):
         if org.aliases:
             continue
@@ -94,7 +104,7 @@ def extract_prepared(
     agency = prepared.dateline.agency if prepared.dateline else None
     entities = collect_entities(doc, countries=countries, places=places, agency=agency)
     events = find_events(prepared, doc, entities, countries=countries, places=places)
-    _drop_names_inside_event_names(entities, doc.text)
+    _drop_names_inside_event_names(entities, events, doc.text)
     mentioned: dict[str, CountryMention] = {}
     for hit in countries.find_all(doc.text):
         mentioned.setdefault(hit.match.iso3, CountryMention(

@@ -138,8 +138,6 @@ def test_person_who_only_sent_a_congratulatory_letter_is_not_a_participant(
     assert forum.participants == ["Jamshid Rakhmonberdiev"]
 
 
-@pytest.mark.xfail(reason="the model tags 'Kim Dae-' and 'Kim Dae-sung' as two persons",
-                   strict=True)
 def test_hyphenated_given_name_gives_one_person(nlp: Language) -> None:
     text = ("Mongolian Foreign Minister Batbold Tsendayush met with Korean Ambassador "
             "Kim Dae-sung in Seoul on Monday.")
@@ -149,9 +147,6 @@ def test_hyphenated_given_name_gives_one_person(nlp: Language) -> None:
 
 # --- Organizations --------------------------------------------------------------------------
 
-@pytest.mark.xfail(reason="NER tags only 'Center for Steppe Studies', so the 'under ETA' that "
-                          "_add_organization reads never reaches it: part_of stays None",
-                   strict=True)
 def test_center_under_an_acronym_is_part_of_the_acronym_long_form(nlp: Language) -> None:
     text = (
         "The Eurasian Translators Association (ETA) held its annual seminar in Astana on "
@@ -163,8 +158,6 @@ def test_center_under_an_acronym_is_part_of_the_acronym_long_form(nlp: Language)
     assert center.part_of == "Eurasian Translators Association"
 
 
-@pytest.mark.xfail(reason="'Latvian Transport' (from 'Latvian Transport Minister') becomes an "
-                          "organization and a participant organization", strict=True)
 def test_demonym_and_portfolio_before_a_title_make_no_organization(nlp: Language) -> None:
     text = ("The Uzbek Ambassador to Latvia Timur Khasanov met with Latvian Transport Minister "
             "Ilze Berzkalne in Riga on March 4, 2025 to discuss rail freight.")
@@ -202,9 +195,6 @@ def test_met_with_in_a_city_on_a_weekday_gives_a_meeting(nlp: Language) -> None:
     assert meeting.date == dt.date(2025, 6, 9)  # the Monday before Thursday June 12
 
 
-@pytest.mark.xfail(reason="the place index names the city 'Ulan Bator', and _place_in then "
-                          "looks for 'in Ulan Bator' in the text: the meeting has no place",
-                   strict=True)
 def test_city_written_under_another_name_is_still_the_meeting_place(nlp: Language) -> None:
     text = ("Mongolian Foreign Minister Batbold Tsendayush met with Japanese Ambassador "
             "Hiroki Nakasone in Ulaanbaatar on Monday.")
@@ -254,8 +244,6 @@ def test_launching_ceremony_during_a_forum_is_part_of_it_on_its_date(nlp: Langua
     assert ceremony.date == dt.date(2025, 11, 18)
 
 
-@pytest.mark.xfail(reason="the quoted title becomes an organization named "
-                          "'\"Danube Voices Anthology' (with the opening quote)", strict=True)
 def test_launched_title_is_not_an_organization(nlp: Language) -> None:
     extraction = extract_one(nlp, CEREMONY_STORY)
     assert extraction.organizations == []
@@ -293,15 +281,11 @@ def test_summit_lists_everyone_who_met_on_its_sidelines(nlp: Language) -> None:
         "Nurlan Abenov", "Elnur Gasimzade", "Serdar Orazgeldiyev", "Reza Talebzadeh"}
 
 
-@pytest.mark.xfail(reason="'On the sidelines of the summit' starts a second conference event "
-                          "named 'Summit', part_of the named summit", strict=True)
 def test_sidelines_of_the_summit_refers_back_to_it(nlp: Language) -> None:
     extraction = extract_one(nlp, SIDELINES_STORY)
     assert [e.name for e in events_of_type(extraction, EventType.CONFERENCE)] == [SUMMIT]
 
 
-@pytest.mark.xfail(reason="'Kazakh' is an alternate name of Petropavl in the gazetteer, so "
-                          "', Kazakh President' adds Petropavl as a place", strict=True)
 def test_demonym_after_a_comma_is_not_a_place(nlp: Language) -> None:
     extraction = extract_one(nlp, SIDELINES_STORY)
     assert [p.name for p in extraction.places] == ["Aktau"]
