@@ -506,9 +506,14 @@ def _add_organization(
     if under:  # "Center for X under CICG": a part of CICG, not CICG
         name = under["part"]
         parent = entities.acronyms.get(under["parent"], under["parent"])
-    org = entities.organization_named(name)
+    # Known under any of its names: "Alliance of Sahel States" is the "Sahel States Alliance
+    # (AES)" the article defined.
+    org = next((found for n in (name, *aliases) if n
+                and (found := entities.organization_named(n)) is not None), None)
     if org is None:
         org = entities.organizations.setdefault(fold(name), OrganizationMention(name=name))
+    elif name != org.name and name not in org.aliases:
+        org.aliases.append(name)
     for alias in aliases:
         if alias and alias not in org.aliases and alias != org.name:
             org.aliases.append(alias)
