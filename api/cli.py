@@ -22,7 +22,8 @@ from graph.store import GraphStore
 
 app = typer.Typer(help="Diplomatic-event knowledge graph: ingest news, query the graph.",
                   no_args_is_help=True, add_completion=False)
-out = Console(soft_wrap=True)
+# Wide enough for the eval tables when output goes to a file or a pipe.
+out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 140)
 err = Console(stderr=True, soft_wrap=True)
 
 

@@ -8,5 +8,6 @@ SKIP $skip LIMIT $limit
 RETURN a.id AS id, a.path AS path,
        [(a)-[:MENTIONS]->(c:Country) | c.id] AS countries,
        [(a)-[:MENTIONS]->(rg:Region) | rg.name] AS regions,
-       [(a)-[:MENTIONS]->(o:Organization) | {name: o.name, aliases: o.aliases}] AS organizations,
-       [(a)-[:MENTIONS]->(p:Person) | {name: p.name, aliases: p.aliases}] AS persons
+       [(a)-[:MENTIONS]->(o:Organization) | {id: o.id, name: o.name, aliases: o.aliases}]
+           AS organizations,
+       [(a)-[:MENTIONS]->(p:Person) | {id: p.id, name: p.name, aliases: p.aliases}] AS persons

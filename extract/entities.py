@@ -524,6 +524,7 @@ def _add_organization(
     return org
 
 
+_GENERIC_BODY_WORDS = frozenset("alliance bloc organization organisation group grouping".split())
 _GENERIC_PLURALS = frozenset(
     """groups sub-groups subgroups chairs co-chairs governors mayors resources ministers
     leaders members delegates officials representatives experts participants partners
@@ -592,10 +593,13 @@ def _cities_in_context(text: str, places: PlaceIndex, countries: CountryIndex) -
 
 
 def _fold_acronym_variants(entities: ArticleEntities) -> None:
-    """ "NATO Alliance" beside "NATO": the same body under a longer form."""
+    """ "NATO Alliance" beside "NATO": the same body under a longer form. "GCC Supreme
+    Council" is a part of the GCC, not the GCC, so only generic words may follow."""
     for key, org in list(entities.organizations.items()):
-        first = org.name.split()[0]
-        if " " not in org.name or not first.isupper() or len(first) < 2:
+        words = org.name.split()
+        first = words[0]
+        if (len(words) != 2 or not first.isupper() or len(first) < 2
+                or words[1].lower() not in _GENERIC_BODY_WORDS):
             continue
         base = entities.organization_named(first)
         if base is not None and base is not org:

@@ -25,6 +25,20 @@ def print_report(report: EvalReport, console: Console) -> None:
     for name, acc in report.micro.attributes.items():
         attributes.add_row(name, f"{acc.accuracy:.3f}", str(acc.right), str(acc.total))
     console.print(attributes)
+    resolution = Table(title="Resolution over matched mentions (events: cross-article groups)")
+    for column in ("kind", "mentions", "B3 P", "B3 R", "B3 F1", "pair P", "pair R", "pair F1",
+                   "look-alikes kept apart"):
+        resolution.add_column(column, justify="left" if column == "kind" else "right")
+    for kind, r in report.resolution.items():
+        resolution.add_row(kind, str(r.mentions), f"{r.b3_precision:.3f}", f"{r.b3_recall:.3f}",
+                           f"{r.b3_f1:.3f}", f"{r.pairwise_precision:.3f}",
+                           f"{r.pairwise_recall:.3f}", f"{r.pairwise_f1:.3f}",
+                           f"{r.hard_negatives_kept_apart}/{r.hard_negatives}")
+    console.print(resolution)
+    for kind, r in report.resolution.items():
+        for a, b in r.merged_look_alikes:
+            console.print(f"  merged look-alike {kind}: {a!r} ~ {b!r}")
+    console.print(f"nodes with more than one label: {report.cross_label_nodes}")
     console.print(f"nodes from page navigation: {report.navigation_nodes}; "
                   f"bylines taken for persons: {report.byline_persons}")
     if report.speed:

@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 from spacy.language import Language
 
 from api.evaluation.gold import GoldArticle, load_gold
+from api.evaluation.resolution import mentions_from, score_resolution
 from api.evaluation.scoring import (
     ATTRIBUTES,
     KINDS,
@@ -18,6 +19,7 @@ from api.evaluation.scoring import (
     ArticleScore,
     Counts,
     ExtractedArticle,
+    ExtractedEntity,
     ExtractedEvent,
     score_article,
 )
@@ -81,9 +83,25 @@ class Speed(BaseModel):
     ratio: float = Field(description="extraction time / raw pipeline time")
 
 
+class ResolutionOut(BaseModel):
+    mentions: int
+    b3_precision: float
+    b3_recall: float
+    b3_f1: float
+    pairwise_precision: float
+    pairwise_recall: float
+    pairwise_f1: float
+    hard_negatives: int
+    hard_negatives_kept_apart: int
+    merged_look_alikes: list[tuple[str, str]]
+
+
 class EvalReport(BaseModel):
     articles: int
     micro: Scores
+    resolution: dict[str, ResolutionOut] = Field(
+        default_factory=dict, description="persons, organizations, events (cross-article)")
+    cross_label_nodes: int = Field(0, description="Nodes carrying more than one label.")
     navigation_nodes: int
     byline_persons: int
     per_article: list[ArticleResult]
@@ -102,6 +120,8 @@ def evaluate(folders: list[Path], *, nlp: Language, measure_speed: bool = True) 
             store.apply_schema()
             ingest_paths([g.text_path for g in gold], store=store, nlp=nlp)
             found = _read_back(store)
+            nodes, _ = store.iter_export()
+            cross_label = sum(1 for node in nodes if len(node["labels"]) > 1)
         finally:
             store.close()
     code = _country_code(countries)
@@ -110,6 +130,8 @@ def evaluate(folders: list[Path], *, nlp: Language, measure_speed: bool = True) 
     report = EvalReport(
         articles=len(gold),
         micro=_micro(results),
+        resolution=_resolution(results),
+        cross_label_nodes=cross_label,
         navigation_nodes=sum(len(r.navigation_nodes) for r in results),
         byline_persons=sum(len(r.byline_persons) for r in results),
         per_article=[ArticleResult(article=r.name, scores=_scores([r]),
@@ -120,6 +142,15 @@ def evaluate(folders: list[Path], *, nlp: Language, measure_speed: bool = True) 
     if measure_speed:
         report.speed = measure(gold, nlp=nlp)
     return report
+
+
+def _resolution(results: list[ArticleScore]) -> dict[str, ResolutionOut]:
+    scores = {}
+    for kind in ("persons", "organizations", "events"):
+        links = [(r.name, gold, node) for r in results for gold, node in r.links[kind]]
+        score = score_resolution(mentions_from(links), cross_article_only=kind == "events")
+        scores[kind] = ResolutionOut(**vars(score))
+    return scores
 
 
 def _country_code(countries: CountryIndex):
@@ -139,19 +170,19 @@ def _read_back(store: GraphStore) -> dict[str, ExtractedArticle]:
         found = by_file[path]
         found.countries |= set(row["countries"])
         found.regions |= set(row["regions"])
-        known = {group[0] for group in found.organizations + found.persons}
+        known = {entity.id for entity in found.organizations + found.persons}
         # Listing items of one page may mention the same node: count it once.
-        found.organizations += [[o["name"], *(o["aliases"] or [])] for o in row["organizations"]
-                                if o["name"] not in known]
-        found.persons += [[p["name"], *(p["aliases"] or [])] for p in row["persons"]
-                          if p["name"] not in known]
+        found.organizations += [ExtractedEntity(o["id"], [o["name"], *(o["aliases"] or [])])
+                                for o in row["organizations"] if o["id"] not in known]
+        found.persons += [ExtractedEntity(p["id"], [p["name"], *(p["aliases"] or [])])
+                          for p in row["persons"] if p["id"] not in known]
     for row in _all(store, "list_article_events"):
         found = by_file[file_of[row["article_id"]]]
         # The article involves the countries of the events it reports (gold: "participants,
         # hosts, locations, subjects").
         found.countries |= set(row["countries"]) | set(row["place_countries"])
         found.events.append(ExtractedEvent(
-            name=row["name"], type=row["type"], date=row["date"],
+            id=row["id"], name=row["name"], type=row["type"], date=row["date"],
             evidence=row["evidence"] or [], places=row["places"],
             place_countries=row["place_countries"], countries=row["countries"],
             organizers=_with_aliases(row["organizers"], found.organizations),
@@ -162,10 +193,10 @@ def _read_back(store: GraphStore) -> dict[str, ExtractedArticle]:
     return by_file
 
 
-def _with_aliases(names: list[str], entities: list[list[str]]) -> list[list[str]]:
+def _with_aliases(names: list[str], entities: list[ExtractedEntity]) -> list[list[str]]:
     """Each role holder under all the names its node carries ("NATO" is also "North
     Atlantic Treaty Organization" when the article defined it so)."""
-    by_name = {group[0]: group for group in entities}
+    by_name = {entity.names[0]: entity.names for entity in entities}
     return [by_name.get(name, [name]) for name in names]
 
 

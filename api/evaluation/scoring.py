@@ -69,6 +69,14 @@ class Accuracy:
 
 
 @dataclass
+class ExtractedEntity:
+    """An organization or person node as one article sees it."""
+
+    id: str
+    names: list[str]
+
+
+@dataclass
 class ExtractedEvent:
     name: str
     type: str
@@ -80,6 +88,7 @@ class ExtractedEvent:
     organizers: list[list[str]]  # each holder with its aliases, name first
     participants: list[list[str]]
     participant_organizations: list[list[str]]
+    id: str | None = None
 
 
 @dataclass
@@ -88,8 +97,8 @@ class ExtractedArticle:
 
     countries: set[str] = field(default_factory=set)
     regions: set[str] = field(default_factory=set)
-    organizations: list[list[str]] = field(default_factory=list)
-    persons: list[list[str]] = field(default_factory=list)
+    organizations: list[ExtractedEntity | list[str]] = field(default_factory=list)
+    persons: list[ExtractedEntity | list[str]] = field(default_factory=list)
     events: list[ExtractedEvent] = field(default_factory=list)
 
 
@@ -103,6 +112,10 @@ class ArticleScore:
     navigation_nodes: list[str] = field(default_factory=list)
     byline_persons: list[str] = field(default_factory=list)
     misses: list[str] = field(default_factory=list)
+    # Which node each matched gold entity or event ended up as, for resolution scores:
+    # kind -> [(gold canonical name, node id)].
+    links: dict[str, list[tuple[str, str]]] = field(
+        default_factory=lambda: {"organizations": [], "persons": [], "events": []})
 
 
 def names_match(a: Iterable[str], b: Iterable[str]) -> bool:
@@ -163,9 +176,14 @@ def names_equal(a: Iterable[str], b: Iterable[str]) -> float | None:
     return 1.0 if {fold(n) for n in a if n} & {fold(n) for n in b if n} else None
 
 
-def _set_counts(gold: list[list[str]], found: list[list[str]]) -> tuple[Counts, list, list]:
-    pairs, missed, extra = match_one_to_one(gold, found, names_equal, name_score)
+def _set_counts(gold: list, found: list) -> tuple[Counts, list, list]:
+    pairs, missed, extra = _match_names(gold, found)
     return Counts(tp=len(pairs), fp=len(extra), fn=len(missed)), missed, extra
+
+
+def _match_names(gold: list, found: list) -> tuple[list, list, list]:
+    return match_one_to_one(gold, found, lambda g, f: names_equal(_names(g), _names(f)),
+                            lambda g, f: name_score(_names(g), _names(f)))
 
 
 def score_article(gold: GoldArticle, found: ExtractedArticle, *, country_code: CountryCode
@@ -185,14 +203,14 @@ def score_article(gold: GoldArticle, found: ExtractedArticle, *, country_code: C
         score.misses += [f"region missed: {m[0]}" for m in missed]
         score.misses += [f"region extra: {e[0]}" for e in extra]
     for kind, gold_items in (("organizations", gold.organizations), ("persons", gold.persons)):
-        counts, missed, extra = _set_counts([g.names for g in gold_items],
-                                            getattr(found, kind))
-        score.kinds[kind] = counts
-        score.misses += [f"{kind[:-1]} missed: {m[0]}" for m in missed]
-        score.misses += [f"{kind[:-1]} extra: {e[0]}" for e in extra]
+        pairs, missed, extra = _match_names(list(gold_items), getattr(found, kind))
+        score.kinds[kind] = Counts(tp=len(pairs), fp=len(extra), fn=len(missed))
+        score.links[kind] = [(g.name, f.id) for g, f in pairs if isinstance(f, ExtractedEntity)]
+        score.misses += [f"{kind[:-1]} missed: {_names(m)[0]}" for m in missed]
+        score.misses += [f"{kind[:-1]} extra: {_names(e)[0]}" for e in extra]
     _score_events(score, gold, found, country_code)
     score.navigation_nodes = _navigation_nodes(gold, found, country_code)
-    score.byline_persons = [b for b in gold.bylines if any(names_match([b], p)
+    score.byline_persons = [b for b in gold.bylines if any(names_match([b], _names(p))
                                                            for p in found.persons)]
     return score
 
@@ -204,6 +222,7 @@ def _score_events(score: ArticleScore, gold: GoldArticle, found: ExtractedArticl
         lambda g, e: name_score([g.name], [e.name]),
         lambda g, e: 1.0 if _events_match(g, e, country_code) else None)
     score.kinds["events"] = Counts(tp=len(pairs), fp=len(extra), fn=len(missed))
+    score.links["events"] = [(g.name, e.id) for g, e in pairs if e.id is not None]
     score.misses += [f"event missed: {g.name} ({g.type}, {g.date})" for g in missed]
     score.misses += [f"event extra: {e.name} ({e.type}, {e.date})" for e in extra]
     for g, e in pairs:
@@ -270,15 +289,21 @@ def _score_attributes(score: ArticleScore, gold: GoldEvent, event: ExtractedEven
         score.misses += [f"event {gold.name!r}: {role[:-1]} extra: {x[0]}" for x in extra]
 
 
-def _names(holder: str | list[str]) -> list[str]:
-    return [holder] if isinstance(holder, str) else holder
+def _names(holder: object) -> list[str]:
+    """The names of a gold entity, an extracted entity, a name list or a lone name."""
+    if isinstance(holder, str):
+        return [holder]
+    if isinstance(holder, ExtractedEntity):
+        return holder.names
+    names = getattr(holder, "names", None)  # a GoldEntity
+    return list(names) if names is not None else list(holder)
 
 
 def _navigation_nodes(gold: GoldArticle, found: ExtractedArticle, country_code: CountryCode
                       ) -> list[str]:
     """Forbidden names (navigation, other stories) that became nodes of this article."""
     hits = []
-    names = [n for group in (found.organizations + found.persons) for n in group]
+    names = [n for group in (found.organizations + found.persons) for n in _names(group)]
     names += [e.name for e in found.events] + [p for e in found.events for p in e.places]
     folded = {fold(n) for n in names}
     for forbidden in gold.forbidden_names:
