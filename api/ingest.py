@@ -18,8 +18,9 @@ from extract.countries import CountryIndex
 from extract.models import Article, ArticleExtraction, ReadFailure
 from extract.pipeline import extract_articles
 from extract.reading import read_articles
+from graph.event_resolution import EventRecord
 from graph.model import WriteSummary
-from graph.resolver import KnownNames, lookup_keys, resolve
+from graph.resolver import KnownNames, event_lookup_keys, lookup_keys, resolve
 from graph.store import GraphStore
 
 logger = logging.getLogger(__name__)
@@ -135,5 +136,12 @@ def _write(extractions: list[ArticleExtraction], *, store: GraphStore) -> WriteS
                        store.query("find_organizations_by_keys", keys=org_keys)},
         persons={r["key"]: r["id"] for r in store.query("find_persons_by_keys", keys=person_keys)},
     )
-    batch = resolve(extractions, known=known, country_name=CountryIndex.default().name_of)
+    stored_events = [
+        EventRecord(key=row["id"], name=row["name"], type=row["type"], date=row["date"],
+                    articles=frozenset(row["articles"]), place_country=row["place_country"],
+                    stored=True)
+        for row in store.query("find_events_by_keys", keys=event_lookup_keys(extractions))
+    ]
+    batch = resolve(extractions, known=known, country_name=CountryIndex.default().name_of,
+                    stored_events=stored_events)
     return store.write(batch)

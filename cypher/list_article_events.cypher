@@ -1,15 +1,19 @@
-// Every (article, event) report with the event's attributes (used by `dkg eval`).
+// Every (article, event) report with what that article says of the event: only role and
+// place facts the article itself supports (an event may be reported by several articles).
 // Parameters: $skip, $limit: integers.
-// Returns: article_id, id, name, type, date, end_date, evidence, places, countries,
-//          organizers, participants, participant_organizations.
+// Returns: article_id, id, name, type, date, end_date, evidence, places, place_countries,
+//          countries, organizers, participants, participant_organizations.
 MATCH (a:Article)-[rep:REPORTS]->(e:Event)
 WITH a, rep, e ORDER BY a.id, e.id
 SKIP $skip LIMIT $limit
 RETURN a.id AS article_id, e.id AS id, e.name AS name, e.type AS type, e.date AS date,
        e.end_date AS end_date, rep.evidence AS evidence,
-       [(e)-[:HELD_IN]->(pl:Place) | pl.name] AS places,
-       [(e)-[:HELD_IN]->(:Place)-[:LOCATED_IN]->(pc:Country) | pc.id] AS place_countries,
-       [(e)-[:INVOLVES]->(ec:Country) | ec.id] AS countries,
-       [(eo:Organization)-[:ORGANIZED]->(e) | eo.name] AS organizers,
-       [(ep:Person)-[:PARTICIPATED_IN]->(e) | ep.name] AS participants,
-       [(epo:Organization)-[:PARTICIPATED_IN]->(e) | epo.name] AS participant_organizations
+       [(e)-[held:HELD_IN]->(pl:Place) WHERE a.id IN held.articles | pl.name] AS places,
+       [(e)-[held2:HELD_IN]->(:Place)-[:LOCATED_IN]->(pc:Country) WHERE a.id IN held2.articles
+        | pc.id] AS place_countries,
+       [(e)-[inv:INVOLVES]->(ec:Country) WHERE a.id IN inv.articles | ec.id] AS countries,
+       [(eo:Organization)-[org:ORGANIZED]->(e) WHERE a.id IN org.articles | eo.name] AS organizers,
+       [(ep:Person)-[part:PARTICIPATED_IN]->(e) WHERE a.id IN part.articles | ep.name]
+           AS participants,
+       [(epo:Organization)-[opart:PARTICIPATED_IN]->(e) WHERE a.id IN opart.articles | epo.name]
+           AS participant_organizations

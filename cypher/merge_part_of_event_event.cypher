@@ -1,13 +1,14 @@
-// Merge (Event)-[:PART_OF]->(Event) relationships, idempotently; each
-// supporting article adds its id, its sentence and the sentence's span ("<article>:<start>-<end>").
-// Parameters: $rows: list of {start: id, end: id, props: map of scalars, article: id or null,
-//             evidence: sentence or null, span: "<article>:<start>-<end>" or null}
+// Merge (Event)-[:PART_OF]->(Event) relationships, idempotently; the articles
+// that support each one, their sentences and the sentences' spans ("<article>:<start>-<end>")
+// accumulate. Rows are grouped by (start, end) before writing: one row per relationship.
+// Parameters: $rows: list of {start: id, end: id, props: map of scalars, articles: [id],
+//             evidence: [sentence], spans: [string]}
 // Returns: nothing.
 UNWIND $rows AS row
 MATCH (a:Event {id: row.start})
 MATCH (b:Event {id: row.end})
 MERGE (a)-[r:PART_OF]->(b)
 SET r += row.props
-SET r.articles = coalesce(r.articles, []) + [x IN [row.article] WHERE x IS NOT NULL AND NOT x IN coalesce(r.articles, [])]
-SET r.evidence = coalesce(r.evidence, []) + [x IN [row.evidence] WHERE x IS NOT NULL AND NOT x IN coalesce(r.evidence, [])]
-SET r.evidence_spans = coalesce(r.evidence_spans, []) + [x IN [row.span] WHERE x IS NOT NULL AND NOT x IN coalesce(r.evidence_spans, [])]
+SET r.articles = coalesce(r.articles, []) + [x IN row.articles WHERE NOT x IN coalesce(r.articles, [])]
+SET r.evidence = coalesce(r.evidence, []) + [x IN row.evidence WHERE NOT x IN coalesce(r.evidence, [])]
+SET r.evidence_spans = coalesce(r.evidence_spans, []) + [x IN row.spans WHERE NOT x IN coalesce(r.evidence_spans, [])]

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from extract.models import ArticleExtraction, EventMention, OrganizationMention, PersonMention
+from graph.event_resolution import EventRecord, blocking_keys, cluster_events
 from graph.model import GraphBatch, NodeRecord, RelationshipRecord
 from graph.names import event_id, fold, organization_id, person_id, place_id, region_id
 from graph.vocabulary import Label, RelType
@@ -37,6 +38,7 @@ class _Builder:
 
     def __init__(self) -> None:
         self.country_name: Callable[[str], str] = lambda iso3: iso3
+        self.events: dict[str, tuple[str, str]] = {}  # "<article>#<n>" -> (node id, name)
         self.nodes: dict[str, NodeRecord] = {}
         self.relationships: dict[tuple, RelationshipRecord] = {}
 
@@ -114,18 +116,55 @@ class _Index:
         return person_id(name)
 
 
+def event_records(extractions: list[ArticleExtraction]) -> list[EventRecord]:
+    """The batch's events as event resolution sees them, keyed "<article id>#<n>"."""
+    return [
+        EventRecord(key=f"{x.article.id}#{n}", name=event.name, type=event.type.value,
+                    date=event.date, articles=frozenset({x.article.id}),
+                    place_country=event.place.country if event.place else None)
+        for x in extractions for n, event in enumerate(x.events)
+    ]
+
+
+def event_lookup_keys(extractions: list[ArticleExtraction]) -> list[str]:
+    """Blocking keys to fetch the stored events the batch's events may be."""
+    return sorted({k for r in event_records(extractions) for k in blocking_keys(r.name)})
+
+
+def _event_identities(extractions: list[ArticleExtraction], stored: list[EventRecord]
+                      ) -> dict[str, tuple[str, str]]:
+    """Each batch event's node id and name: a stored event it is, or the group it forms
+    with reports of the same event in other articles of the batch."""
+    records = event_records(extractions)
+    by_key = {r.key: r for r in [*records, *stored]}
+    representative = cluster_events([*records, *stored])
+    identities = {}
+    for record in records:
+        rep = by_key[representative[record.key]]
+        if rep.stored:
+            identities[record.key] = (rep.key, rep.name)
+        else:
+            date = rep.date.isoformat() if rep.date else None
+            identities[record.key] = (event_id(rep.name, date=date,
+                                               article_id=min(rep.articles)), rep.name)
+    return identities
+
+
 def resolve(
     extractions: list[ArticleExtraction],
     *,
     known: KnownNames,
     country_name: Callable[[str], str | None] = lambda iso3: None,
+    stored_events: list[EventRecord] = (),
 ) -> GraphBatch:
     """One graph batch for the extractions; writing it is idempotent.
 
     `country_name` names a country the extractions only refer to by code (a person's
-    country, a city's country)."""
+    country, a city's country); `stored_events` are graph events the batch's events may be
+    further reports of (see `event_lookup_keys`)."""
     index = _Index(extractions, known)
     builder = _Builder()
+    builder.events = _event_identities(extractions, list(stored_events))
     names = {c.iso3: c.name for x in extractions for c in x.countries}
     builder.country_name = lambda iso3: names.get(iso3) or country_name(iso3) or iso3
     for extraction in extractions:
@@ -152,12 +191,13 @@ def _add_extraction(builder: _Builder, index: _Index, extraction: ArticleExtract
         _add_organization(builder, index, org, article_node)
     for person in extraction.persons:
         _add_person(builder, index, person, article_node)
-    for event in extraction.events:
+    for n, event in enumerate(extraction.events):
         date = event.date.isoformat() if event.date else None
-        eid = event_id(event.name, date=date, article_id=article.id)
+        eid, name = builder.events[f"{article.id}#{n}"]
         event_node = (Label.EVENT, builder.node(
-            Label.EVENT, eid, name=event.name, type=event.type.value, date=date,
+            Label.EVENT, eid, name=name, type=event.type.value, date=date,
             end_date=event.end_date.isoformat() if event.end_date else None,
+            block_keys=blocking_keys(event.name),
         ))
         reported = {"article": article.id, "evidence": event.evidence.sentence,
                     "span": f"{article.id}:{event.evidence.start}-{event.evidence.end}"}
@@ -173,11 +213,12 @@ def _add_extraction(builder: _Builder, index: _Index, extraction: ArticleExtract
             region = _ensure_region(builder, name, [])
             builder.link(RelType.INVOLVES, event_node, region, **evidence("region", name))
         if event.part_of is not None:
-            parent_event = next((e for e in extraction.events if e.name == event.part_of), None)
-            if parent_event is not None:
-                parent_date = parent_event.date.isoformat() if parent_event.date else None
-                parent = event_id(event.part_of, date=parent_date, article_id=article.id)
-                builder.link(RelType.PART_OF, event_node, (Label.EVENT, parent), **reported)
+            parent_n = next((i for i, e in enumerate(extraction.events)
+                             if e.name == event.part_of), None)
+            if parent_n is not None:
+                parent, _ = builder.events[f"{article.id}#{parent_n}"]
+                if parent != eid:
+                    builder.link(RelType.PART_OF, event_node, (Label.EVENT, parent), **reported)
         for iso3 in event.countries:
             _ensure_country(builder, iso3)
             builder.link(RelType.INVOLVES, event_node, (Label.COUNTRY, iso3),

@@ -70,7 +70,7 @@ class GraphStore(ABC):
         for rel in batch.relationships:
             rels_by_pattern[(rel.type, rel.start_label, rel.end_label)].append(rel)
         for (rel_type, start, end), rels in rels_by_pattern.items():
-            rows = [_relationship_row(rel) for rel in rels]
+            rows = _relationship_rows(rels)
             summary += self._write_in_chunks(relationship_merge_query(rel_type, start, end), rows)
         return summary
 
@@ -110,10 +110,19 @@ class GraphStore(ABC):
         self.close()
 
 
-def _relationship_row(rel: RelationshipRecord) -> Row:
-    props = dict(rel.properties)
-    article = props.pop("article", None)
-    evidence = props.pop("evidence", None)
-    span = props.pop("span", None)
-    return {"start": rel.start, "end": rel.end, "props": props, "article": article,
-            "evidence": evidence, "span": span}
+def _relationship_rows(rels: list[RelationshipRecord]) -> list[Row]:
+    """One row per (start, end): the supporting articles, sentences and spans of every
+    record for that relationship gathered into lists (an engine need not see a relationship
+    it created earlier in the same statement)."""
+    rows: dict[tuple[str, str], Row] = {}
+    for rel in rels:
+        props = dict(rel.properties)
+        article, evidence, span = (props.pop(k, None) for k in ("article", "evidence", "span"))
+        row = rows.setdefault((rel.start, rel.end), {
+            "start": rel.start, "end": rel.end, "props": {}, "articles": [], "evidence": [],
+            "spans": []})
+        row["props"].update(props)
+        for key, value in (("articles", article), ("evidence", evidence), ("spans", span)):
+            if value is not None and value not in row[key]:
+                row[key].append(value)
+    return list(rows.values())

@@ -56,3 +56,17 @@ def test_eval_command_prints_json_with_every_article(tmp_path):
 def test_eval_refuses_a_folder_without_gold(tmp_path):
     result = run_dkg(["eval", str(tmp_path)], data_dir=tmp_path / "data")
     assert result.returncode == 2 and "no NN.txt + NN.gold.json pairs" in result.stderr
+
+
+@pytest.mark.parametrize("kind", sorted(FLOORS["resolution"]))
+def test_resolution_b_cubed_f1_stays_above_its_floor(report, kind):
+    assert report.resolution[kind].b3_f1 >= FLOORS["resolution"][kind]
+
+
+@pytest.mark.parametrize("kind", sorted(FLOORS["resolution"]))
+def test_every_look_alike_is_kept_apart(report, kind):
+    assert report.resolution[kind].merged_look_alikes == []
+
+
+def test_no_node_merges_two_labels(report):
+    assert report.cross_label_nodes == FLOORS["cross_label_nodes"]

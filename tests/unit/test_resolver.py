@@ -191,9 +191,18 @@ def test_same_name_on_different_dates_gives_two_events() -> None:
     assert len(ids(batch, Label.EVENT)) == 2
 
 
-def test_undated_events_of_different_articles_get_different_ids() -> None:
+def test_same_named_undated_events_of_different_articles_are_one_event() -> None:
     batch = resolve(
         [extraction("a", events=[event("a")]), extraction("b", events=[event("b")])],
+        known=KnownNames(),
+    )
+    assert len(set(ids(batch, Label.EVENT))) == 1
+
+
+def test_same_named_events_on_different_days_stay_apart() -> None:
+    batch = resolve(
+        [extraction("a", events=[event("a", day=date(2025, 5, 28))]),
+         extraction("b", events=[event("b", day=date(2025, 6, 28))])],
         known=KnownNames(),
     )
     assert len(set(ids(batch, Label.EVENT))) == 2

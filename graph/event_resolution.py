@@ -1,0 +1,163 @@
+"""Which reported events are the same real event: across the articles of a batch and
+against the events the graph already holds.
+
+Blocking, then scoring, then clustering:
+- blocking: events share a distinctive word of their normalized name (ordinals written as
+  numbers, "IX" = "9th" = "ninth"), so only plausible pairs are compared;
+- scoring: rapidfuzz token-set ratio of the normalized names, ties broken by plain ratio;
+- clustering: pairs are taken best first and joined only when the two groups stay
+  compatible — never two events of one article, never different dates (a day's slack for
+  multi-day events), different ordinals (the 2024 and 2025 editions), different countries
+  of the place, or unrelated kinds of event — so a chain of weak links cannot glue distinct
+  events together. The result depends on the set of events, not on their order.
+"""
+
+import datetime as dt
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from rapidfuzz import fuzz
+
+from graph.names import fold
+
+NAME_MATCH_RATIO = 90
+DATE_SLACK = dt.timedelta(days=1)
+
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9,
+          "x": 10, "xi": 11, "xii": 12, "xiii": 13, "xiv": 14, "xv": 15, "xx": 20}
+_ORDINAL_WORDS = {"first": 1, "inaugural": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
+                  "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
+_GENERIC = frozenset(
+    """meeting meetings summit forum visit talks conference dialogue ceremony exhibition
+    session signing agreement of the and in on at for with by to a an official state annual
+    event""".split()
+)
+# Kinds of event that may be one happening told differently by two reporters.
+_FAMILIES = (
+    frozenset({"meeting", "conference", "dialogue", "forum"}),
+    frozenset({"visit"}),
+    frozenset({"agreement_signing"}),
+    frozenset({"ceremony", "cultural_exchange", "exhibition"}),
+    frozenset({"statement"}),
+    frozenset({"other"}),
+)
+
+
+@dataclass(frozen=True)
+class EventRecord:
+    """One event as resolution sees it: a report in the batch or a node of the graph."""
+
+    key: str  # batch: "<article id>#<n>"; graph: the node id
+    name: str
+    type: str
+    date: dt.date | None
+    articles: frozenset[str]
+    place_country: str | None = None
+    stored: bool = False  # already a node of the graph
+
+
+@dataclass
+class _Group:
+    members: list[EventRecord] = field(default_factory=list)
+
+    @property
+    def articles(self) -> set[str]:
+        return {a for m in self.members for a in m.articles}
+
+
+def normalize_event_name(name: str) -> str:
+    """Folded name with ordinals as numbers: "IX Binational Meeting" -> "9 binational
+    meeting", "Second ASEAN-GCC Summit" -> "2 asean gcc summit"."""
+    words = []
+    romans = {w.lower() for w in re.findall(r"\b[IVX]{2,5}\b", name) if w.lower() in _ROMAN}
+    for word in fold(name).split():
+        if word in romans:  # written in capitals: "IX Binational Meeting"
+            words.append(str(_ROMAN[word]))
+        elif word in _ORDINAL_WORDS:
+            words.append(str(_ORDINAL_WORDS[word]))
+        elif m := re.fullmatch(r"(\d+)(?:st|nd|rd|th)", word):
+            words.append(m.group(1))
+        else:
+            words.append(word)
+    return " ".join(words)
+
+
+def blocking_keys(name: str) -> list[str]:
+    """Distinctive words of a normalized event name (never generic ones like "meeting")."""
+    return sorted({w for w in normalize_event_name(name).split()
+                   if w not in _GENERIC and not w.isdigit() and len(w) >= 3})
+
+
+def _ordinal(normalized: str) -> str | None:
+    numbers = [w for w in normalized.split() if w.isdigit() and len(w) < 4]
+    return numbers[0] if numbers else None
+
+
+def _years(normalized: str) -> set[str]:
+    return {w for w in normalized.split() if w.isdigit() and len(w) == 4}
+
+
+def _compatible(a: EventRecord, b: EventRecord) -> bool:
+    if a.articles & b.articles:
+        return False  # one article never reports the same event twice
+    if not any(a.type in family and b.type in family for family in _FAMILIES):
+        return False
+    if a.date and b.date and abs(a.date - b.date) > DATE_SLACK:
+        return False
+    if a.place_country and b.place_country and a.place_country != b.place_country:
+        return False
+    na, nb = normalize_event_name(a.name), normalize_event_name(b.name)
+    oa, ob = _ordinal(na), _ordinal(nb)
+    if oa and ob and oa != ob:
+        return False
+    ya, yb = _years(na), _years(nb)
+    return not (ya and yb and not ya & yb)
+
+
+def _score(a: EventRecord, b: EventRecord) -> tuple[float, float] | None:
+    na, nb = normalize_event_name(a.name), normalize_event_name(b.name)
+    if fuzz.token_set_ratio(na, nb) < NAME_MATCH_RATIO:
+        return None
+    return fuzz.token_set_ratio(na, nb), fuzz.ratio(na, nb)
+
+
+def cluster_events(records: list[EventRecord]) -> dict[str, str]:
+    """Each record's key mapped to the key of the record that stands for its group: a
+    stored node when the group has one, else its most fully named report."""
+    blocks: dict[str, list[EventRecord]] = defaultdict(list)
+    for record in records:
+        for key in blocking_keys(record.name):
+            blocks[key].append(record)
+    pairs = {}
+    for block in blocks.values():
+        for a, b in combinations(block, 2):
+            if a.key == b.key or (a.stored and b.stored):
+                continue
+            first, second = sorted((a, b), key=lambda r: r.key)
+            if (first.key, second.key) in pairs:
+                continue
+            score = _score(first, second)
+            if score is not None:
+                pairs[(first.key, second.key)] = (score, first, second)
+    groups = {r.key: _Group([r]) for r in records}
+    for _, (_score_pair, a, b) in sorted(pairs.items(), key=lambda kv: (-kv[1][0][0], -kv[1][0][1],
+                                                                  kv[0])):
+        group_a, group_b = groups[a.key], groups[b.key]
+        if group_a is group_b:
+            continue
+        if all(_compatible(x, y) for x in group_a.members for y in group_b.members):
+            if sum(m.stored for m in group_a.members + group_b.members) > 1:
+                continue  # two stored nodes: left apart (node merges are not done here)
+            group_a.members += group_b.members
+            for member in group_b.members:
+                groups[member.key] = group_a
+    return {key: _representative(group).key for key, group in groups.items()}
+
+
+def _representative(group: _Group) -> EventRecord:
+    stored = [m for m in group.members if m.stored]
+    if stored:
+        return stored[0]
+    return min(group.members, key=lambda m: (-len(m.name), m.key))
