@@ -15,11 +15,12 @@ Blocking, then scoring, then clustering:
 import datetime as dt
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import combinations
 
 from rapidfuzz import fuzz
 
+from graph.clustering import constrained_clusters
 from graph.names import fold
 
 NAME_MATCH_RATIO = 90
@@ -56,15 +57,6 @@ class EventRecord:
     articles: frozenset[str]
     place_country: str | None = None
     stored: bool = False  # already a node of the graph
-
-
-@dataclass
-class _Group:
-    members: list[EventRecord] = field(default_factory=list)
-
-    @property
-    def articles(self) -> set[str]:
-        return {a for m in self.members for a in m.articles}
 
 
 def normalize_event_name(name: str) -> str:
@@ -141,23 +133,16 @@ def cluster_events(records: list[EventRecord]) -> dict[str, str]:
             score = _score(first, second)
             if score is not None:
                 pairs[(first.key, second.key)] = (score, first, second)
-    groups = {r.key: _Group([r]) for r in records}
-    for _, (_score_pair, a, b) in sorted(pairs.items(), key=lambda kv: (-kv[1][0][0], -kv[1][0][1],
-                                                                  kv[0])):
-        group_a, group_b = groups[a.key], groups[b.key]
-        if group_a is group_b:
-            continue
-        if all(_compatible(x, y) for x in group_a.members for y in group_b.members):
-            if sum(m.stored for m in group_a.members + group_b.members) > 1:
-                continue  # two stored nodes: left apart (node merges are not done here)
-            group_a.members += group_b.members
-            for member in group_b.members:
-                groups[member.key] = group_a
+    def compatible(a: EventRecord, b: EventRecord) -> bool:
+        return _compatible(a, b) and not (a.stored and b.stored)
+
+    groups = constrained_clusters(records, pairs.values(), key=lambda r: r.key,
+                                  compatible=compatible)
     return {key: _representative(group).key for key, group in groups.items()}
 
 
-def _representative(group: _Group) -> EventRecord:
-    stored = [m for m in group.members if m.stored]
+def _representative(group: list[EventRecord]) -> EventRecord:
+    stored = [m for m in group if m.stored]
     if stored:
         return stored[0]
-    return min(group.members, key=lambda m: (-len(m.name), m.key))
+    return min(group, key=lambda m: (-len(m.name), m.key))
