@@ -18,10 +18,12 @@ from extract.countries import CountryIndex
 from extract.models import Article, ArticleExtraction, ReadFailure
 from extract.pipeline import extract_articles
 from extract.reading import read_articles
+from graph.entity_resolution import Curation, EntityRecord
 from graph.event_resolution import EventRecord
 from graph.model import WriteSummary
-from graph.resolver import KnownNames, event_lookup_keys, lookup_keys, resolve
+from graph.resolver import KnownNames, entity_lookup_keys, event_lookup_keys, resolve
 from graph.store import GraphStore
+from graph.vocabulary import Label
 
 logger = logging.getLogger(__name__)
 
@@ -44,7 +46,7 @@ class IngestReport(BaseModel):
 
 def ingest_paths(
     paths: Iterable[Path], *, store: GraphStore, nlp: Language,
-    on_progress: ProgressCallback | None = None,
+    on_progress: ProgressCallback | None = None, curation: Curation | None = None,
 ) -> IngestReport:
     """Read files and folders, and ingest every readable article."""
     report = IngestReport()
@@ -63,7 +65,8 @@ def ingest_paths(
     if on_progress is not None:
         on_progress(len(report.skipped), len(records))
         progress = _Counter(on_progress, start=len(report.skipped), total=len(records))
-    _ingest(iter(articles), store=store, nlp=nlp, report=report, on_progress=progress)
+    _ingest(iter(articles), store=store, nlp=nlp, report=report, on_progress=progress,
+            curation=curation)
     report.seconds = round(time.perf_counter() - started, 3)
     return report
 
@@ -80,25 +83,27 @@ class _Counter:
 
 
 def ingest_articles(
-    articles: Iterable[Article], *, store: GraphStore, nlp: Language
+    articles: Iterable[Article], *, store: GraphStore, nlp: Language,
+    curation: Curation | None = None,
 ) -> IngestReport:
     """Ingest articles already in memory (a POST, a test)."""
     report = IngestReport()
     started = time.perf_counter()
-    _ingest(iter(articles), store=store, nlp=nlp, report=report, on_progress=None)
+    _ingest(iter(articles), store=store, nlp=nlp, report=report, on_progress=None,
+            curation=curation)
     report.seconds = round(time.perf_counter() - started, 3)
     return report
 
 
 def _ingest(
     articles: Iterator[Article], *, store: GraphStore, nlp: Language, report: IngestReport,
-    on_progress: Callable[[int], None] | None,
+    on_progress: Callable[[int], None] | None, curation: Curation | None,
 ) -> None:
     wrote = False
     while chunk := list(islice(articles, CHUNK_SIZE)):
         extractions = _extract_chunk(chunk, nlp=nlp, report=report)
         if extractions:
-            summary = _write(extractions, store=store)
+            summary = _write(extractions, store=store, curation=curation)
             wrote = True
             report.nodes_created += summary.nodes_created
             report.relationships_created += summary.relationships_created
@@ -129,19 +134,25 @@ def _extract_chunk(
     return extractions
 
 
-def _write(extractions: list[ArticleExtraction], *, store: GraphStore) -> WriteSummary:
-    org_keys, person_keys = lookup_keys(extractions)
-    known = KnownNames(
-        organizations={r["key"]: r["id"] for r in
-                       store.query("find_organizations_by_keys", keys=org_keys)},
-        persons={r["key"]: r["id"] for r in store.query("find_persons_by_keys", keys=person_keys)},
-    )
+def _write(extractions: list[ArticleExtraction], *, store: GraphStore,
+           curation: Curation | None) -> WriteSummary:
+    keys = entity_lookup_keys(extractions)
+    stored_entities = [
+        EntityRecord(key=row["id"], label=label, name=row["name"],
+                     aliases=tuple(row["aliases"] or []), country=row["country"],
+                     articles=frozenset(row["articles"]), stored=True)
+        for label, query in ((Label.ORGANIZATION, "find_organizations_by_block_keys"),
+                             (Label.PERSON, "find_persons_by_block_keys"))
+        for row in store.query(query, keys=keys[label])
+    ]
     stored_events = [
         EventRecord(key=row["id"], name=row["name"], type=row["type"], date=row["date"],
                     articles=frozenset(row["articles"]), place_country=row["place_country"],
                     stored=True)
         for row in store.query("find_events_by_keys", keys=event_lookup_keys(extractions))
     ]
-    batch = resolve(extractions, known=known, country_name=CountryIndex.default().name_of,
-                    stored_events=stored_events)
+    batch = resolve(extractions, known=KnownNames(),
+                    country_name=CountryIndex.default().name_of,
+                    stored_events=stored_events, stored_entities=stored_entities,
+                    curation=curation)
     return store.write(batch)

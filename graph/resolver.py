@@ -1,18 +1,25 @@
 """From extractions to a graph batch: mentions resolved to nodes with stable ids.
 
-Pure and database-free: what the graph already holds comes in as `KnownNames` (alias keys
-mapped to node ids, fetched by the ingest service), so resolution sees earlier runs.
-
-This is the baseline resolver: exact and normalized-name matches, acronyms defined as
-"Long Form (ACR)" in any article of the batch or already stored, and surname-only references
-that match exactly one known person.
+Pure and database-free: what the graph already holds comes in as stored records (nodes
+found by blocking keys, fetched by the ingest service), so resolution sees earlier runs.
+Persons and organizations go through graph/entity_resolution.py, events through
+graph/event_resolution.py; a user's curation (must-merge / must-not-merge) applies to both
+the batch and what is stored.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from extract.models import ArticleExtraction, EventMention, OrganizationMention, PersonMention
-from graph.event_resolution import EventRecord, blocking_keys, cluster_events
+from graph.entity_resolution import (
+    Curation,
+    EntityRecord,
+    blocking_keys,
+    cluster_entities,
+    representative,
+)
+from graph.event_resolution import EventRecord, cluster_events
+from graph.event_resolution import blocking_keys as event_blocking_keys
 from graph.model import GraphBatch, NodeRecord, RelationshipRecord
 from graph.names import event_id, fold, organization_id, person_id, place_id, region_id
 from graph.vocabulary import Label, RelType
@@ -24,13 +31,6 @@ class KnownNames:
 
     organizations: dict[str, str] = field(default_factory=dict)
     persons: dict[str, str] = field(default_factory=dict)
-
-
-def lookup_keys(extractions: list[ArticleExtraction]) -> tuple[list[str], list[str]]:
-    """The folded organization and person names to look up in the graph before resolving."""
-    org_keys = {fold(n) for x in extractions for o in x.organizations for n in (o.name, *o.aliases)}
-    person_keys = {fold(n) for x in extractions for p in x.persons for n in (p.name, *p.aliases)}
-    return sorted(org_keys), sorted(person_keys)
 
 
 class _Builder:
@@ -79,41 +79,89 @@ def canonical_name(a: str, b: str) -> str:
     return min((a, b), key=lambda name: (-len(name), name))
 
 
+def entity_records(extractions: list[ArticleExtraction]) -> list[EntityRecord]:
+    """The batch's organizations and persons as entity resolution sees them."""
+    records = []
+    for x in extractions:
+        for n, org in enumerate(x.organizations):
+            records.append(EntityRecord(
+                key=f"{x.article.id}#org#{n}", label=Label.ORGANIZATION, name=org.name,
+                aliases=tuple(org.aliases), country=org.country,
+                articles=frozenset({x.article.id})))
+        for n, person in enumerate(x.persons):
+            records.append(EntityRecord(
+                key=f"{x.article.id}#person#{n}", label=Label.PERSON, name=person.name,
+                aliases=tuple(person.aliases), country=person.country,
+                articles=frozenset({x.article.id})))
+    return records
+
+
+def entity_lookup_keys(extractions: list[ArticleExtraction]) -> dict[Label, list[str]]:
+    """Blocking keys, per label, to fetch the stored nodes the batch's entities may be."""
+    keys: dict[Label, set[str]] = {Label.ORGANIZATION: set(), Label.PERSON: set()}
+    for record in entity_records(extractions):
+        keys[record.label] |= blocking_keys(record)
+    return {label: sorted(values) for label, values in keys.items()}
+
+
 class _Index:
-    """Which node id a name stands for, from the batch and from the graph."""
+    """Which node id each organization and person of the batch resolves to."""
 
-    def __init__(self, extractions: list[ArticleExtraction], known: KnownNames) -> None:
-        self.organizations = dict(known.organizations)
-        self.persons = dict(known.persons)
-        # Organizations with aliases (acronyms defined as "Long Form (ACR)") first, so a bare
-        # acronym points at the long form's node whatever the order of the articles.
-        organizations = sorted(
-            (org for extraction in extractions for org in extraction.organizations),
-            key=lambda org: not org.aliases,
-        )
-        for org in organizations:
-            org_id = self.organizations.get(fold(org.name), organization_id(org.name))
-            for name in (org.name, *org.aliases):
-                self.organizations.setdefault(fold(name), org_id)
-        for extraction in extractions:
-            for person in extraction.persons:
-                if " " in person.name:
-                    pid = self.persons.get(fold(person.name), person_id(person.name))
-                    for name in (person.name, *person.aliases):
-                        self.persons.setdefault(fold(name), pid)
+    def __init__(self, extractions: list[ArticleExtraction], known: KnownNames,
+                 stored: list[EntityRecord], curation: Curation | None) -> None:
+        records = entity_records(extractions) + list(stored) + _known_records(known)
+        groups = cluster_entities(records, curation=curation)
+        self.ids: dict[str, str] = {}
+        self.names: dict[str, str] = {}  # node id -> canonical name
+        self.rules: dict[str, str] = {}  # record key -> why it joined its node
+        for key, group in groups.items():
+            rep = representative(group)
+            id_of = organization_id if rep.label == Label.ORGANIZATION else person_id
+            node = rep.key if rep.stored else id_of(rep.name)
+            self.ids[key] = node
+            named = [m for m in group if not m.stored] or group
+            self.names[node] = representative(named).name
+            self.rules[key] = _why(by_key := {m.key: m for m in group}, by_key[key], rep)
+        self._by_name: dict[tuple[Label, str, str | None], str] = {}
+        self._record_of: dict[tuple[Label, str, str | None], str] = {}
+        for record in sorted(records, key=lambda r: r.key):
+            article = min(record.articles) if record.articles and not record.stored else None
+            for name in record.names:
+                self._record_of.setdefault((record.label, fold(name), article), record.key)
+                self._by_name.setdefault((record.label, fold(name), article),
+                                         self.ids[record.key])
+                self._by_name.setdefault((record.label, fold(name), None), self.ids[record.key])
 
-    def organization(self, name: str) -> str:
-        return self.organizations.get(fold(name), organization_id(name))
+    def organization(self, name: str, article: str | None = None) -> str:
+        return self._lookup(Label.ORGANIZATION, name, article) or organization_id(name)
 
-    def person(self, name: str) -> str:
-        key = fold(name)
-        if key in self.persons:
-            return self.persons[key]
-        if " " not in key:
-            matches = {pid for k, pid in self.persons.items() if k.split()[-1:] == [key]}
-            if len(matches) == 1:
-                return matches.pop()
-        return person_id(name)
+    def person(self, name: str, article: str | None = None) -> str:
+        return self._lookup(Label.PERSON, name, article) or person_id(name)
+
+    def rule(self, label: Label, name: str, article: str) -> str:
+        key = self._record_of.get((label, fold(name), article))
+        return self.rules.get(key, "own node") if key else "own node"
+
+    def _lookup(self, label: Label, name: str, article: str | None) -> str | None:
+        return (self._by_name.get((label, fold(name), article))
+                or self._by_name.get((label, fold(name), None)))
+
+
+def _known_records(known: KnownNames) -> list[EntityRecord]:
+    """Alias keys the caller already resolved, as stored records."""
+    return [EntityRecord(key=node, label=label, name=key, stored=True)
+            for label, mapping in ((Label.ORGANIZATION, known.organizations),
+                                   (Label.PERSON, known.persons))
+            for key, node in mapping.items()]
+
+
+def _why(members: dict[str, EntityRecord], record: EntityRecord, rep: EntityRecord) -> str:
+    """The rule that put a mention on its node, recorded for users to see."""
+    if record.key == rep.key or len(members) == 1:
+        return "own node"
+    if {fold(n) for n in record.names} & {fold(n) for n in rep.names}:
+        return "same name" if not rep.stored else "same name as a stored node"
+    return "matched by name variants" + (" to a stored node" if rep.stored else "")
 
 
 def event_records(extractions: list[ArticleExtraction]) -> list[EventRecord]:
@@ -128,7 +176,7 @@ def event_records(extractions: list[ArticleExtraction]) -> list[EventRecord]:
 
 def event_lookup_keys(extractions: list[ArticleExtraction]) -> list[str]:
     """Blocking keys to fetch the stored events the batch's events may be."""
-    return sorted({k for r in event_records(extractions) for k in blocking_keys(r.name)})
+    return sorted({k for r in event_records(extractions) for k in event_blocking_keys(r.name)})
 
 
 def _event_identities(extractions: list[ArticleExtraction], stored: list[EventRecord]
@@ -156,13 +204,15 @@ def resolve(
     known: KnownNames,
     country_name: Callable[[str], str | None] = lambda iso3: None,
     stored_events: list[EventRecord] = (),
+    stored_entities: list[EntityRecord] = (),
+    curation: Curation | None = None,
 ) -> GraphBatch:
     """One graph batch for the extractions; writing it is idempotent.
 
     `country_name` names a country the extractions only refer to by code (a person's
     country, a city's country); `stored_events` are graph events the batch's events may be
     further reports of (see `event_lookup_keys`)."""
-    index = _Index(extractions, known)
+    index = _Index(extractions, known, list(stored_entities), curation)
     builder = _Builder()
     builder.events = _event_identities(extractions, list(stored_events))
     names = {c.iso3: c.name for x in extractions for c in x.countries}
@@ -197,7 +247,7 @@ def _add_extraction(builder: _Builder, index: _Index, extraction: ArticleExtract
         event_node = (Label.EVENT, builder.node(
             Label.EVENT, eid, name=name, type=event.type.value, date=date,
             end_date=event.end_date.isoformat() if event.end_date else None,
-            block_keys=blocking_keys(event.name),
+            block_keys=event_blocking_keys(event.name),
         ))
         reported = {"article": article.id, "evidence": event.evidence.sentence,
                     "span": f"{article.id}:{event.evidence.start}-{event.evidence.end}"}
@@ -232,27 +282,29 @@ def _add_extraction(builder: _Builder, index: _Index, extraction: ArticleExtract
                 builder.link(RelType.LOCATED_IN, (Label.PLACE, pid),
                              (Label.COUNTRY, event.place.country))
         for name in event.organizers:
-            org = _ensure_organization(builder, index, name)
+            org = _ensure_organization(builder, index, name, article.id)
             builder.link(RelType.ORGANIZED, org, event_node, **evidence("organizer", name))
         for name in event.participant_organizations:
-            org = _ensure_organization(builder, index, name)
+            org = _ensure_organization(builder, index, name, article.id)
             builder.link(RelType.PARTICIPATED_IN, org, event_node,
                          **evidence("participant_organization", name))
         for name in event.participants:
-            person = (Label.PERSON, index.person(name))
+            person = (Label.PERSON, index.person(name, article.id))
             if person[1] not in builder.nodes:
                 builder.node(Label.PERSON, person[1], name=name, aliases=[name], titles=[],
-                             alias_keys=[fold(name)])
+                             alias_keys=[fold(name)], block_keys=[])
             builder.link(RelType.PARTICIPATED_IN, person, event_node,
                          **evidence("participant", name))
 
 
-def _ensure_organization(builder: _Builder, index: _Index, name: str) -> tuple[Label, str]:
+def _ensure_organization(builder: _Builder, index: _Index, name: str,
+                         article: str | None = None) -> tuple[Label, str]:
     """The node of an organization an event names, created if the article listed it only
     there."""
-    oid = index.organization(name)
+    oid = index.organization(name, article)
     if oid not in builder.nodes:
-        builder.node(Label.ORGANIZATION, oid, name=name, aliases=[name], alias_keys=[fold(name)])
+        builder.node(Label.ORGANIZATION, oid, name=index.names.get(oid, name), aliases=[name],
+                     alias_keys=[fold(name)], block_keys=[])
     return Label.ORGANIZATION, oid
 
 
@@ -275,32 +327,41 @@ def _ensure_country(builder: _Builder, iso3: str) -> tuple[Label, str]:
 def _add_organization(
     builder: _Builder, index: _Index, org: OrganizationMention, article_node: tuple[Label, str]
 ) -> None:
-    oid = index.organization(org.name)
+    article = article_node[1]
+    oid = index.organization(org.name, article)
     names = [org.name, *org.aliases]
-    builder.node(Label.ORGANIZATION, oid, name=org.name, aliases=names,
-                 alias_keys=sorted({fold(n) for n in names}))
-    builder.link(RelType.MENTIONS, article_node, (Label.ORGANIZATION, oid),
-                 article=article_node[1])
+    record = EntityRecord(key="", label=Label.ORGANIZATION, name=org.name,
+                          aliases=tuple(org.aliases))
+    builder.node(Label.ORGANIZATION, oid, name=index.names.get(oid, org.name), aliases=names,
+                 alias_keys=sorted({fold(n) for n in names}),
+                 block_keys=sorted(blocking_keys(record)))
+    builder.link(RelType.MENTIONS, article_node, (Label.ORGANIZATION, oid), article=article,
+                 surfaces=names, resolution=index.rule(Label.ORGANIZATION, org.name, article))
     if org.country:
         builder.link(RelType.BASED_IN, (Label.ORGANIZATION, oid),
                      _ensure_country(builder, org.country))
     if org.part_of:
-        parent = _ensure_organization(builder, index, org.part_of)
+        parent = _ensure_organization(builder, index, org.part_of, article)
         builder.link(RelType.PART_OF, (Label.ORGANIZATION, oid), parent)
 
 
 def _add_person(
     builder: _Builder, index: _Index, person: PersonMention, article_node: tuple[Label, str]
 ) -> None:
-    pid = index.person(person.name)
+    article = article_node[1]
+    pid = index.person(person.name, article)
     names = [person.name, *person.aliases]
-    builder.node(Label.PERSON, pid, name=person.name, aliases=names, titles=person.titles,
-                 alias_keys=sorted({fold(n) for n in names}))
-    builder.link(RelType.MENTIONS, article_node, (Label.PERSON, pid), article=article_node[1])
+    record = EntityRecord(key="", label=Label.PERSON, name=person.name,
+                          aliases=tuple(person.aliases))
+    builder.node(Label.PERSON, pid, name=index.names.get(pid, person.name), aliases=names,
+                 titles=person.titles, alias_keys=sorted({fold(n) for n in names}),
+                 block_keys=sorted(blocking_keys(record)))
+    builder.link(RelType.MENTIONS, article_node, (Label.PERSON, pid), article=article,
+                 surfaces=names, resolution=index.rule(Label.PERSON, person.name, article))
     if person.country:
         builder.link(RelType.REPRESENTS, (Label.PERSON, pid),
                      _ensure_country(builder, person.country))
     if person.organization:
-        org = _ensure_organization(builder, index, person.organization)
+        org = _ensure_organization(builder, index, person.organization, article)
         builder.link(RelType.AFFILIATED_WITH, (Label.PERSON, pid), org,
                      title=person.organization_title)

@@ -147,7 +147,9 @@ def test_schema_can_be_applied_again(store):
     assert store.counts()["nodes"]["Event"] == 1
 
 
-def test_known_organization_keys_are_found_by_alias(store):
+def test_stored_organizations_are_found_by_blocking_key(store):
     _write(store, _extraction())
-    rows = store.query("find_organizations_by_keys", keys=["ana", "unknown"])
-    assert [(r["key"], r["id"]) for r in rows] == [("ana", "org:aral-news-agency")]
+    rows = store.query("find_organizations_by_block_keys", keys=["w:coastal", "w:aral"])
+    assert [(r["id"], r["name"], r["country"]) for r in rows] == [
+        ("org:aral-news-agency", "Aral News Agency", "KAZ")]
+    assert rows[0]["articles"] == ["article:a1"]

@@ -16,7 +16,7 @@ from extract.models import (
     PlaceMention,
 )
 from graph.model import GraphBatch, NodeRecord
-from graph.resolver import KnownNames, canonical_name, lookup_keys, resolve
+from graph.resolver import KnownNames, canonical_name, entity_lookup_keys, resolve
 from graph.vocabulary import RELATIONSHIP_PATTERNS, EventType, Label, RelType
 
 ACR_LONG = "Agency for Coastal Research"
@@ -120,13 +120,15 @@ def test_merged_organization_shows_the_long_name_and_keeps_every_alias() -> None
     assert set(org.properties["aliases"]) == {ACR_LONG, "ACR"}
 
 
-def test_lookup_keys_are_folded_sorted_and_include_aliases() -> None:
+def test_lookup_keys_cover_words_initials_and_aliases() -> None:
     batch = [
         defines_acr(),
         extraction("people", persons=[PersonMention(name="Ilmar Tokayev", aliases=["Tokayev"])]),
     ]
-    assert lookup_keys(batch) == (["acr", "agency for coastal research"],
-                                  ["ilmar tokayev", "tokayev"])
+    keys = entity_lookup_keys(batch)
+    assert {"w:agency", "w:coastal", "w:research", "a:acr"} <= set(keys[Label.ORGANIZATION])
+    assert {"w:ilmar", "w:tokayev"} <= set(keys[Label.PERSON])
+    assert keys[Label.ORGANIZATION] == sorted(keys[Label.ORGANIZATION])
 
 
 # -- persons -------------------------------------------------------------------------------

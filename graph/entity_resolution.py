@@ -1,0 +1,252 @@
+"""Which person or organization mentions are the same entity, across the articles of a
+batch and against the nodes the graph already holds.
+
+Blocking keys (name words, initials, a transliteration skeleton) bring plausible pairs
+together without comparing all pairs; a scored rule set decides each pair (rapidfuzz plus
+name structure: initials, surnames, acronyms, spelling variants); constrained clustering
+(graph/clustering.py) joins pairs best first and never joins two people with different
+given names, a body with one of its parts, or entities of different countries.
+"""
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from rapidfuzz import fuzz
+
+from graph.clustering import constrained_clusters
+from graph.names import fold
+from graph.vocabulary import Label
+
+_STOPWORDS = frozenset("of the and for in on at de du des la le del da dos van von bin al".split())
+# Words that name a part of a body: "Supreme Council of the GCC", "CICG Center for ...".
+_UNIT_WORDS = frozenset(
+    """center centre commission council secretariat committee department office institute
+    bureau division directorate branch chapter mission embassy consulate delegation
+    subcommittee""".split()
+)
+_SPELLING = (("organisation", "organization"), ("centre", "center"), ("defence", "defense"),
+             ("programme", "program"), ("labour", "labor"), ("cooperation", "cooperation"))
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii"})
+
+
+@dataclass(frozen=True)
+class EntityRecord:
+    """One person or organization as resolution sees it."""
+
+    key: str  # batch: "<article>#<label>#<n>"; graph: the node id
+    label: Label
+    name: str
+    aliases: tuple[str, ...] = ()
+    country: str | None = None
+    articles: frozenset[str] = frozenset()
+    stored: bool = False
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass
+class Curation:
+    """A user's decisions, applied on every ingest: names that must be one entity, and
+    names that must never be."""
+
+    must_merge: list[tuple[Label, str, str]] = field(default_factory=list)
+    must_not_merge: list[tuple[Label, str, str]] = field(default_factory=list)
+
+    def _pairs(self, pairs: list[tuple[Label, str, str]], a: EntityRecord,
+               b: EntityRecord) -> bool:
+        names_a, names_b = {fold(n) for n in a.names}, {fold(n) for n in b.names}
+        return any(label == a.label == b.label and (
+            (fold(x) in names_a and fold(y) in names_b) or (fold(y) in names_a
+                                                            and fold(x) in names_b))
+                   for label, x, y in pairs)
+
+    def merges(self, a: EntityRecord, b: EntityRecord) -> bool:
+        return self._pairs(self.must_merge, a, b)
+
+    def forbids(self, a: EntityRecord, b: EntityRecord) -> bool:
+        return self._pairs(self.must_not_merge, a, b)
+
+
+def _normalize(name: str) -> str:
+    text = fold(name)
+    for variant, standard in _SPELLING:
+        text = re.sub(rf"\b{variant}\b", standard, text)
+    return text
+
+
+def skeleton(word: str) -> str:
+    """A transliteration key: "Zelenskyy" and "Zelensky", "Gaddafi" and "Qaddafi",
+    "Erdogan" and "Erodogan" share one."""
+    word = fold(word).replace(" ", "")
+    for a, b in (("kh", "h"), ("ph", "f"), ("zh", "j"), ("ck", "k"), ("q", "g"), ("c", "k"),
+                 ("w", "v"), ("y", "i"), ("ou", "u"), ("ee", "i")):
+        word = word.replace(a, b)
+    if not word:
+        return ""
+    consonants = word[0] + re.sub(r"[aeiou]", "", word[1:])
+    return re.sub(r"(.)\1+", r"\1", consonants)
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in _normalize(name).split() if w not in _STOPWORDS)
+
+
+def _is_acronym(name: str) -> bool:
+    return bool(re.fullmatch(r"[A-Z][A-Z0-9&.-]{1,11}", name.strip()))
+
+
+def blocking_keys(record: EntityRecord) -> set[str]:
+    keys = set()
+    for name in record.names:
+        words = [w for w in _normalize(name).split() if w not in _STOPWORDS]
+        keys |= {f"w:{w}" for w in words if len(w) >= 3 and w not in _SUFFIXES}
+        keys |= {f"s:{skeleton(w)}" for w in words if len(w) >= 4 and w not in _SUFFIXES}
+        if record.label == Label.ORGANIZATION:
+            keys.add(f"a:{fold(name).replace(' ', '') if _is_acronym(name) else _initials(name)}")
+    return keys
+
+
+def _person_parts(name: str) -> tuple[str, list[str], str]:
+    words = [w for w in fold(name).split() if w not in _SUFFIXES]
+    return (words[0] if len(words) > 1 else "", words[1:-1], words[-1] if words else "")
+
+
+def _given_compatible(a: str, b: str) -> bool:
+    if not a or not b:
+        return True
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    return a == b or fuzz.ratio(a, b) >= 85 or skeleton(a) == skeleton(b)
+
+
+def _surnames_match(a: str, b: str) -> bool:
+    return a == b or fuzz.ratio(a, b) >= 88 or (len(a) >= 5 and skeleton(a) == skeleton(b))
+
+
+def _person_score(a: EntityRecord, b: EntityRecord) -> float | None:
+    best = None
+    for x in a.names:
+        for y in b.names:
+            fx, fy = fold(x), fold(y)
+            if fx == fy:
+                return 100.0
+            gx, _, sx = _person_parts(x)
+            gy, _, sy = _person_parts(y)
+            if not _surnames_match(sx, sy):
+                # "Mohammed bin Salman bin Abdulaziz Al Saud" vs "Salman bin Abdulaziz Al
+                # Saud": same words at the end are not enough when the given names differ.
+                continue
+            if gx and gy and _given_compatible(gx, gy):
+                score = 90 + fuzz.ratio(fx, fy) / 10
+            elif not gx or not gy:
+                score = 85.0  # a surname alone: joins only an unambiguous group
+            else:
+                continue
+            best = score if best is None else max(best, score)
+    return best
+
+
+def _person_compatible(a: EntityRecord, b: EntityRecord) -> bool:
+    if a.country and b.country and a.country != b.country:
+        return False
+    if a.articles & b.articles and not a.stored and not b.stored:
+        return False  # one article's persons are already one per person
+    for x in a.names:
+        for y in b.names:
+            gx, _, sx = _person_parts(x)
+            gy, _, sy = _person_parts(y)
+            if gx and gy and _surnames_match(sx, sy) and not _given_compatible(gx, gy):
+                return False  # two officials surnamed Wang
+    return True
+
+
+def _organization_score(a: EntityRecord, b: EntityRecord) -> float | None:
+    best = None
+    for x in a.names:
+        for y in b.names:
+            nx, ny = _normalize(x), _normalize(y)
+            if nx == ny:
+                return 100.0
+            if _is_acronym(x) != _is_acronym(y):
+                acronym, full = (x, y) if _is_acronym(x) else (y, x)
+                if fold(acronym).replace(" ", "") == _initials(full) and len(acronym) >= 2:
+                    best = max(best or 0, 95.0)
+                continue
+            if fuzz.token_sort_ratio(nx, ny) >= 92:
+                best = max(best or 0, 90 + fuzz.ratio(nx, ny) / 10)
+    return best
+
+
+def _is_part_of(a: str, b: str) -> bool:
+    """Whether one name is the other plus words naming a unit of it."""
+    wa, wb = set(_normalize(a).split()), set(_normalize(b).split())
+    small, large = (wa, wb) if len(wa) < len(wb) else (wb, wa)
+    return small < large and bool((large - small) & _UNIT_WORDS)
+
+
+def _organization_compatible(a: EntityRecord, b: EntityRecord) -> bool:
+    if a.country and b.country and a.country != b.country:
+        return False
+    if a.articles & b.articles and not a.stored and not b.stored:
+        return False
+    return not any(_is_part_of(x, y) for x in a.names for y in b.names)
+
+
+def cluster_entities(records: list[EntityRecord], *, curation: Curation | None = None
+                     ) -> dict[str, list[EntityRecord]]:
+    """Each record's key mapped to the members of its group (one label at a time)."""
+    curation = curation or Curation()
+    blocks: dict[str, list[EntityRecord]] = defaultdict(list)
+    for record in records:
+        for key in blocking_keys(record):
+            blocks[f"{record.label}:{key}"].append(record)
+    pairs: dict[tuple[str, str], tuple[tuple[float, ...], EntityRecord, EntityRecord]] = {}
+    for block in blocks.values():
+        for a, b in combinations(block, 2):
+            first, second = sorted((a, b), key=lambda r: r.key)
+            if first.key == second.key or (first.key, second.key) in pairs:
+                continue
+            if first.stored and second.stored and not curation.merges(first, second):
+                continue
+            score = (_person_score if first.label == Label.PERSON
+                     else _organization_score)(first, second)
+            if score is not None or curation.merges(first, second):
+                pairs[(first.key, second.key)] = ((score or 100.0,), first, second)
+    _drop_ambiguous_surnames(pairs)
+
+    def compatible(a: EntityRecord, b: EntityRecord) -> bool:
+        if curation.forbids(a, b):
+            return False
+        if a.stored and b.stored:
+            return curation.merges(a, b)
+        return (_person_compatible if a.label == Label.PERSON
+                else _organization_compatible)(a, b)
+
+    return constrained_clusters(records, pairs.values(), key=lambda r: r.key,
+                                compatible=compatible, must_link=curation.merges)
+
+
+def _drop_ambiguous_surnames(pairs: dict) -> None:
+    """A surname alone ("Tokayev") joins a person only when one person bearing it is in
+    sight; with two ("Ilmar Tokayev", "Dana Tokayev") it stays apart."""
+    partners: dict[str, set[str]] = defaultdict(set)
+    for (a_key, b_key), (_, a, b) in pairs.items():
+        for lone, other in ((a, b), (b, a)):
+            if lone.label == Label.PERSON and " " not in lone.name.strip() and " " in other.name:
+                partners[lone.key].add(fold(other.name))
+    ambiguous = {key for key, names in partners.items() if len(names) > 1}
+    for pair_key in [k for k in pairs if k[0] in ambiguous or k[1] in ambiguous]:
+        del pairs[pair_key]
+
+
+def representative(group: list[EntityRecord]) -> EntityRecord:
+    """The member whose id and name the group takes: a stored node when there is one (the
+    lowest id when a curation joins several), else the longest name (ties alphabetical)."""
+    stored = sorted((m for m in group if m.stored), key=lambda m: m.key)
+    if stored:
+        return stored[0]
+    return min(group, key=lambda m: (-len(m.name), m.name, m.key))
