@@ -234,7 +234,7 @@ def _drop_ambiguous_surnames(pairs: dict) -> None:
     """A surname alone ("Tokayev") joins a person only when one person bearing it is in
     sight; with two ("Ilmar Tokayev", "Dana Tokayev") it stays apart."""
     partners: dict[str, set[str]] = defaultdict(set)
-    for (a_key, b_key), (_, a, b) in pairs.items():
+    for _pair_key, (_, a, b) in pairs.items():
         for lone, other in ((a, b), (b, a)):
             if lone.label == Label.PERSON and " " not in lone.name.strip() and " " in other.name:
                 partners[lone.key].add(fold(other.name))
