@@ -16,6 +16,7 @@ from fastapi.responses import JSONResponse
 from api.schemas import (
     CountriesPublic,
     CountryPublic,
+    EntityPublic,
     ErrorPublic,
     EventPublic,
     EventsPublic,
@@ -140,6 +141,23 @@ def _add_routes(app: FastAPI) -> None:
             participants=_evidenced(row["participants"]),
             participant_organizations=_evidenced(row["participant_organizations"]),
             articles=_evidenced(row["articles"]),
+        )
+
+    @app.get("/entities/{entity_id}", response_model=EntityPublic, tags=["entities"],
+             responses={404: {"model": ErrorPublic}})
+    def get_entity(entity_id: str, store: StoreDep) -> EntityPublic:
+        """An organization or person: its names, and where each name was read and why it
+        was resolved to this node."""
+        rows = store.query("get_entity_by_id", id=entity_id)
+        if not rows:
+            raise HTTPException(status_code=404, detail=f"no organization or person with id "
+                                                        f"{entity_id!r}")
+        row = rows[0]
+        return EntityPublic(
+            id=row["id"], kind=row["labels"][0], name=row["name"], aliases=row["aliases"] or [],
+            titles=row["titles"] or [], country=row["country"],
+            mentions=sorted(({**m, "surfaces": m["surfaces"] or []} for m in row["mentions"]),
+                            key=lambda m: m["article"]),
         )
 
     @app.get("/countries", response_model=CountriesPublic, tags=["countries"])

@@ -60,15 +60,26 @@ def _load_nlp():
         raise typer.Exit(2) from e
 
 
+def _curation():
+    from api.curation import CurationError, load_curation
+
+    try:
+        return load_curation(Settings().curation_path())
+    except CurationError as e:
+        err.print(f"[red]error:[/red] {e}")
+        raise typer.Exit(2) from e
+
+
 def _run_ingest(paths: list[Path], store: GraphStore) -> IngestReport:
     nlp = _load_nlp()
+    curation = _curation()
     if not err.is_terminal:
-        return ingest_paths(paths, store=store, nlp=nlp)
+        return ingest_paths(paths, store=store, nlp=nlp, curation=curation)
     with Progress(TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(),
                   console=err, transient=True) as progress:
         task = progress.add_task("ingest", total=None)
         report = ingest_paths(
-            paths, store=store, nlp=nlp,
+            paths, store=store, nlp=nlp, curation=curation,
             on_progress=lambda done, total: progress.update(task, completed=done, total=total),
         )
     return report
@@ -100,6 +111,18 @@ def ingest(
     with _store() as store:
         report = _run_ingest(paths, store)
         _print_report(report, store)
+
+
+@app.command()
+def resolve() -> None:
+    """Resolve the whole graph again from its articles (after editing the curation file)."""
+    from api.ingest import re_resolve
+
+    with _store() as store:
+        report = re_resolve(store=store, curation=_curation())
+        out.print(f"re-resolved {report.articles_ingested} articles ({report.events} events) in "
+                  f"{report.seconds:.2f} s")
+        _print_counts(store)
 
 
 @app.command()

@@ -115,6 +115,28 @@ def _ingest(
         store.after_ingest()
 
 
+def re_resolve(*, store: GraphStore, curation: Curation | None = None) -> IngestReport:
+    """Resolve everything again from the extractions the articles were stored with: drop
+    every resolved node and rebuild them in one global pass (after editing the curation
+    file, or after the resolver changed). The result depends only on the stored articles."""
+    started = time.perf_counter()
+    extractions = []
+    skip = 0
+    while rows := store.query("list_article_extractions", skip=skip, limit=1000):
+        extractions += [ArticleExtraction.model_validate_json(r["extraction"]) for r in rows]
+        skip += len(rows)
+    store.execute("delete_resolved_nodes")
+    report = IngestReport(articles_ingested=len(extractions),
+                          events=sum(len(x.events) for x in extractions))
+    if extractions:
+        summary = _write(extractions, store=store, curation=curation)
+        report.nodes_created, report.relationships_created = (summary.nodes_created,
+                                                             summary.relationships_created)
+        store.after_ingest()
+    report.seconds = round(time.perf_counter() - started, 3)
+    return report
+
+
 def _extract_chunk(
     chunk: list[Article], *, nlp: Language, report: IngestReport
 ) -> list[ArticleExtraction]:

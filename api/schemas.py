@@ -87,6 +87,25 @@ class CountriesPublic(BaseModel):
     total: int
 
 
+class EntityMentionPublic(BaseModel):
+    article: str
+    title: str | None = None
+    url: str | None = None
+    path: str | None = None
+    surfaces: list[str] = Field(default_factory=list, description="Names used there.")
+    resolution: str | None = Field(default=None, description="Why it was put on this node.")
+
+
+class EntityPublic(BaseModel):
+    id: str
+    kind: str = Field(description="Organization or Person")
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    titles: list[str] = Field(default_factory=list)
+    country: str | None = None
+    mentions: list[EntityMentionPublic]
+
+
 class HealthPublic(BaseModel):
     status: str
     engine: str

@@ -21,6 +21,12 @@ class Settings(BaseSettings):
     neo4j_user: str = "neo4j"
     neo4j_password: str = ""
     neo4j_database: str | None = None
+    curation_file: Path | None = Field(
+        default=None, description="must-merge / must-not-merge pairs (JSON); default "
+        "<data_dir>/curation.json when it exists.")
+
+    def curation_path(self) -> Path:
+        return self.curation_file or self.data_dir / "curation.json"
 
 
 def open_store(settings: Settings) -> GraphStore:

@@ -227,6 +227,7 @@ def _add_extraction(builder: _Builder, index: _Index, extraction: ArticleExtract
     article_node = (Label.ARTICLE, builder.node(
         Label.ARTICLE, article.id, title=article.title, url=article.url, source=article.source,
         path=article.path, published=article.published.isoformat() if article.published else None,
+        extraction=extraction.model_dump_json(),
     ))
     for country in extraction.countries:
         builder.node(Label.COUNTRY, country.iso3, name=country.name,
