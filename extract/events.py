@@ -182,7 +182,9 @@ def _events_of_sentence(
         if any(fold(name) in fold(item) for item in launched):
             continue
         existing = _find_draft(drafts, name)
-        if existing is None and entities.organization_named(name) and not _EDITION.match(name):
+        body = entities.organization_named(name)
+        if existing is None and body and (body.aliases or not happening) and not _EDITION.match(
+                name):
             continue  # "the Pacific Islands Forum (PIF) said": the body, not a meeting
         if existing is not None:
             found.append((existing, False))

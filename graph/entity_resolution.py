@@ -217,6 +217,14 @@ def cluster_entities(records: list[EntityRecord], *, curation: Curation | None =
             if score is not None or curation.merges(first, second):
                 pairs[(first.key, second.key)] = ((score or 100.0,), first, second)
     _drop_ambiguous_surnames(pairs)
+    for label, x, y in curation.must_merge:  # curated pairs need no shared blocking key
+        named_x = [r for r in records if r.label == label and fold(x) in map(fold, r.names)]
+        named_y = [r for r in records if r.label == label and fold(y) in map(fold, r.names)]
+        for a in named_x:
+            for b in named_y:
+                first, second = sorted((a, b), key=lambda r: r.key)
+                if first.key != second.key:
+                    pairs[(first.key, second.key)] = ((100.0,), first, second)
 
     def compatible(a: EntityRecord, b: EntityRecord) -> bool:
         if curation.forbids(a, b):
