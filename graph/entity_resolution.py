@@ -11,6 +11,7 @@ given names, a body with one of its parts, or entities of different countries.
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import combinations
 
 from rapidfuzz import fuzz
@@ -27,7 +28,7 @@ _UNIT_WORDS = frozenset(
     subcommittee""".split()
 )
 _SPELLING = (("organisation", "organization"), ("centre", "center"), ("defence", "defense"),
-             ("programme", "program"), ("labour", "labor"), ("cooperation", "cooperation"))
+             ("programme", "program"), ("labour", "labor"), ("co operation", "cooperation"))
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii"})
 
 
@@ -58,6 +59,8 @@ class Curation:
 
     def _pairs(self, pairs: list[tuple[Label, str, str]], a: EntityRecord,
                b: EntityRecord) -> bool:
+        if not pairs:
+            return False
         names_a, names_b = {fold(n) for n in a.names}, {fold(n) for n in b.names}
         return any(label == a.label == b.label and (
             (fold(x) in names_a and fold(y) in names_b) or (fold(y) in names_a
@@ -71,6 +74,7 @@ class Curation:
         return self._pairs(self.must_not_merge, a, b)
 
 
+@lru_cache(maxsize=262_144)
 def _normalize(name: str) -> str:
     text = fold(name)
     for variant, standard in _SPELLING:
@@ -78,6 +82,7 @@ def _normalize(name: str) -> str:
     return text
 
 
+@lru_cache(maxsize=262_144)
 def skeleton(word: str) -> str:
     """A transliteration key: "Zelenskyy" and "Zelensky", "Gaddafi" and "Qaddafi",
     "Erdogan" and "Erodogan" share one."""
@@ -196,16 +201,74 @@ def _organization_compatible(a: EntityRecord, b: EntityRecord) -> bool:
     return not any(_is_part_of(x, y) for x in a.names for y in b.names)
 
 
+MAX_BLOCK = 60
+
+
+def _collapse_identical(records: list[EntityRecord]
+                        ) -> tuple[list[EntityRecord], dict[str, list[EntityRecord]]]:
+    """Mentions written identically (same label, folded name and country) are one unit:
+    compared once, whatever the number of articles that use the name. Stored nodes stay
+    units of their own."""
+    members: dict[tuple, list[EntityRecord]] = defaultdict(list)
+    for record in records:
+        key = (record.label, fold(record.name), record.country,
+               record.key if record.stored else None)
+        members[key].append(record)
+    units, expansion = [], {}
+    for same_name in members.values():
+        # Two mentions in one article are two entities, however alike: separate units.
+        split: list[list[EntityRecord]] = []
+        for record in sorted(same_name, key=lambda r: r.key):
+            home = next((g for g in split if not any(r.articles & record.articles for r in g)),
+                        None)
+            if home is None:
+                split.append([record])
+            else:
+                home.append(record)
+        for group in split:
+            unit = _unit(group)
+            units.append(unit)
+            expansion[unit.key] = group
+    return units, expansion
+
+
+def _unit(group: list[EntityRecord]) -> EntityRecord:
+    if len(group) == 1:
+        return group[0]
+    aliases = tuple(dict.fromkeys(a for r in group for a in r.aliases))
+    return EntityRecord(key=min(r.key for r in group), label=group[0].label, name=group[0].name,
+                        aliases=aliases, country=group[0].country,
+                        articles=frozenset().union(*(r.articles for r in group)))
+
+
 def cluster_entities(records: list[EntityRecord], *, curation: Curation | None = None
                      ) -> dict[str, list[EntityRecord]]:
-    """Each record's key mapped to the members of its group (one label at a time)."""
+    """Each record's key mapped to the members of its group (one label at a time).
+
+    Cost grows about linearly with the mentions: identical names are compared once, and
+    blocks larger than MAX_BLOCK (a key so common it tells nothing: "w:ministry") are not
+    paired, since every record also has more distinctive keys."""
     curation = curation or Curation()
+    units, expansion = _collapse_identical(records)
+    groups = _cluster_units(units, curation)
+    result: dict[str, list[EntityRecord]] = {}
+    for unit_group in {id(g): g for g in groups.values()}.values():
+        members = [m for unit in unit_group for m in expansion[unit.key]]
+        for member in members:
+            result[member.key] = members
+    return result
+
+
+def _cluster_units(records: list[EntityRecord], curation: Curation
+                   ) -> dict[str, list[EntityRecord]]:
     blocks: dict[str, list[EntityRecord]] = defaultdict(list)
     for record in records:
         for key in blocking_keys(record):
             blocks[f"{record.label}:{key}"].append(record)
     pairs: dict[tuple[str, str], tuple[tuple[float, ...], EntityRecord, EntityRecord]] = {}
     for block in blocks.values():
+        if len(block) > MAX_BLOCK:
+            continue
         for a, b in combinations(block, 2):
             first, second = sorted((a, b), key=lambda r: r.key)
             if first.key == second.key or (first.key, second.key) in pairs:

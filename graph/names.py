@@ -3,8 +3,10 @@
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 
+@lru_cache(maxsize=262_144)
 def fold(text: str) -> str:
     """Case-, accent- and punctuation-insensitive form used to compare names:
     "the People’s Daily" and "People's Daily" fold alike, as do "Türkiye" and "Turkiye"."""

@@ -161,6 +161,8 @@ def test_acronym_does_not_merge_with_a_long_form_of_other_initials() -> None:
         pytest.param("Orvel Ministry of Defence", "Orvel Ministry of Defense", id="defence"),
         pytest.param("Valdoran Labour Programme", "Valdoran Labor Program",
                      id="labour and programme"),
+        pytest.param(
+            "Orvel Co-operation Office", "Orvel Cooperation Office", id="co-operation"),
     ],
 )
 def test_british_and_american_spellings_merge(first: str, second: str) -> None:
