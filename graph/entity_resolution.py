@@ -112,6 +112,12 @@ def blocking_keys(record: EntityRecord) -> set[str]:
         keys |= {f"s:{skeleton(w)}" for w in words if len(w) >= 4 and w not in _SUFFIXES}
         if record.label == Label.ORGANIZATION:
             keys.add(f"a:{fold(name).replace(' ', '') if _is_acronym(name) else _initials(name)}")
+            parts = name.split()
+            if len(parts) == 2 and _is_acronym(parts[1]):  # "Kazakh MFA"
+                keys.add(f"a:{fold(parts[1])}")
+            initials = _initials(name)
+            # "Ministry of Foreign Affairs of the Republic of X" starts with "MFA"
+            keys |= {f"a:{initials[:n]}" for n in range(3, min(len(initials), 5) + 1)}
     return keys
 
 
@@ -183,7 +189,22 @@ def _organization_score(a: EntityRecord, b: EntityRecord) -> float | None:
                 continue
             if fuzz.token_sort_ratio(nx, ny) >= 92:
                 best = max(best or 0, 90 + fuzz.ratio(nx, ny) / 10)
+            elif _qualified_acronym_matches(x, y, a, b) or _qualified_acronym_matches(y, x, b, a):
+                best = max(best or 0, 93.0)
     return best
+
+
+def _qualified_acronym_matches(short: str, full: str, short_record: EntityRecord,
+                               full_record: EntityRecord) -> bool:
+    """ "Kazakh MFA" is the "Ministry of Foreign Affairs of the Republic of Kazakhstan": an
+    acronym with a country qualifier, the long form's initials starting with the acronym,
+    both placed in the same country."""
+    words = short.split()
+    if len(words) != 2 or not _is_acronym(words[1]) or _is_acronym(words[0]):
+        return False
+    if not short_record.country or short_record.country != full_record.country:
+        return False
+    return len(words[1]) >= 2 and _initials(full).startswith(fold(words[1]))
 
 
 def _is_part_of(a: str, b: str) -> bool:

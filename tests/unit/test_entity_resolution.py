@@ -450,3 +450,15 @@ def test_representative_of_several_stored_nodes_is_the_lowest_id() -> None:
 )
 def test_blocking_keys(record: EntityRecord, keys: set[str]) -> None:
     assert blocking_keys(record) == keys
+
+
+def test_acronym_with_a_country_qualifier_joins_the_long_form_of_that_country() -> None:
+    records = [
+        organization("a1#org#0", "Valdoran MFA", country="VLD"),
+        organization("a2#org#0", "Ministry of Foreign Affairs of the Republic of Valdora",
+                     country="VLD"),
+        organization("a3#org#0", "Orvelian MFA", country="ORV"),
+    ]
+    groups = cluster_entities(records)
+    assert together(groups, "a1#org#0", "a2#org#0")
+    assert not together(groups, "a3#org#0", "a2#org#0")
