@@ -57,19 +57,23 @@ def score_resolution(mentions: list[Mention], *, cross_article_only: bool = Fals
     for m in mentions:
         by_gold[m.gold].append(m)
         by_node[m.node].append(m)
-    precision = recall = 0.0
+    # Counted from the contingency of (gold, node) cells: linear in the mentions.
+    cells: dict[tuple[str, str], int] = defaultdict(int)
     for m in mentions:
-        same = sum(1 for other in by_node[m.node] if other.gold == m.gold)
-        precision += same / len(by_node[m.node])
-        recall += same / len(by_gold[m.gold])
+        cells[(m.gold, m.node)] += 1
+    precision = recall = 0.0
+    for (gold, node), count in cells.items():
+        precision += count * count / len(by_node[node])
+        recall += count * count / len(by_gold[gold])
     n = len(mentions) or 1
     b3_p, b3_r = (precision / n, recall / n) if mentions else (1.0, 1.0)
-    true_pairs = predicted_pairs = both = 0
-    for a, b in combinations(mentions, 2):
-        same_gold, same_node = a.gold == b.gold, a.node == b.node
-        true_pairs += same_gold
-        predicted_pairs += same_node
-        both += same_gold and same_node
+
+    def pairs(size: int) -> int:
+        return size * (size - 1) // 2
+
+    true_pairs = sum(pairs(len(group)) for group in by_gold.values())
+    predicted_pairs = sum(pairs(len(group)) for group in by_node.values())
+    both = sum(pairs(count) for count in cells.values())
     pw_p = both / predicted_pairs if predicted_pairs else 1.0
     pw_r = both / true_pairs if true_pairs else 1.0
     negatives, kept, merged = _hard_negatives(by_gold)
