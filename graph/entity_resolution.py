@@ -121,8 +121,16 @@ def blocking_keys(record: EntityRecord) -> set[str]:
     return keys
 
 
+_HONORIFICS = frozenset("mr mrs ms dr prof sir he hh hrh sheikh dato datuk".split())
+
+
 def _person_parts(name: str) -> tuple[str, list[str], str]:
+    """Given name, middle names, surname; honorifics ("Dr", "H.E.") and "Jr." left out."""
     words = [w for w in fold(name).split() if w not in _SUFFIXES]
+    while len(words) > 1 and (words[0] in _HONORIFICS or (len(words[0]) == 1 and len(words) > 2
+                                                             and words[0] + words[1] in
+                                                             _HONORIFICS)):
+        words = words[2:] if words[0] not in _HONORIFICS else words[1:]
     return (words[0] if len(words) > 1 else "", words[1:-1], words[-1] if words else "")
 
 
@@ -214,9 +222,17 @@ def _is_part_of(a: str, b: str) -> bool:
     return small < large and bool((large - small) & _UNIT_WORDS)
 
 
+def _numbers(name: str) -> set[str]:
+    return set(re.findall(r"\d+", name))
+
+
 def _organization_compatible(a: EntityRecord, b: EntityRecord) -> bool:
     if a.country and b.country and a.country != b.country:
         return False
+    numbers_a = set().union(*(_numbers(n) for n in a.names))
+    numbers_b = set().union(*(_numbers(n) for n in b.names))
+    if numbers_a and numbers_b and not numbers_a & numbers_b:
+        return False  # "Working Group 3" is not "Working Group 4"
     if a.articles & b.articles and not a.stored and not b.stored:
         return False
     return not any(_is_part_of(x, y) for x in a.names for y in b.names)

@@ -29,6 +29,7 @@ SURNAME_PARTS = (
     ["Tok", "Nur", "Ser", "Dau", "Kas", "Bek", "Zhu", "Ism", "Akh", "Sad", "Mukh", "Ras", "Yus",
      "Kar"],
     ["bergen", "let", "ik", "sym", "mur", "mabay", "ail", "met", "yk", "ham", "hid", "sup", "im"],
+    ["", "al", "er", "an", "ur", "ib", "os", "ed", "un", "ar"],
     ["ov", "ova", "ev", "eva", "uly", "bayev"],
 )
 ORG_WORDS = ["Steppe", "Caspian", "Silk Road", "Eurasian", "Aral", "Altai", "Turan", "Pamir",
@@ -91,7 +92,7 @@ def synthetic_mentions(n: int, *, seed: int = 7) -> tuple[list[EntityRecord], di
 def _score(records: list[EntityRecord], truth: dict[str, str], node_of: dict[str, str]):
     mentions = [Mention(article=min(r.articles), gold=truth[r.key], node=node_of[r.key])
                 for r in records]
-    return score_resolution(mentions)
+    return score_resolution(mentions, look_alikes=False)
 
 
 def ours(records: list[EntityRecord]) -> dict[str, str]:
