@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from itertools import combinations
 
+from pydantic import BaseModel
 from rapidfuzz import fuzz
 
 from graph.names import fold
@@ -21,8 +22,7 @@ class Mention:
     node: str  # id of the node it was resolved to
 
 
-@dataclass
-class ResolutionScore:
+class ResolutionScore(BaseModel):
     mentions: int
     b3_precision: float
     b3_recall: float

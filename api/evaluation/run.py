@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 from spacy.language import Language
 
 from api.evaluation.gold import GoldArticle, load_gold
-from api.evaluation.resolution import mentions_from, score_resolution
+from api.evaluation.resolution import ResolutionScore, mentions_from, score_resolution
 from api.evaluation.scoring import (
     ATTRIBUTES,
     KINDS,
@@ -83,23 +83,10 @@ class Speed(BaseModel):
     ratio: float = Field(description="extraction time / raw pipeline time")
 
 
-class ResolutionOut(BaseModel):
-    mentions: int
-    b3_precision: float
-    b3_recall: float
-    b3_f1: float
-    pairwise_precision: float
-    pairwise_recall: float
-    pairwise_f1: float
-    hard_negatives: int
-    hard_negatives_kept_apart: int
-    merged_look_alikes: list[tuple[str, str]]
-
-
 class EvalReport(BaseModel):
     articles: int
     micro: Scores
-    resolution: dict[str, ResolutionOut] = Field(
+    resolution: dict[str, ResolutionScore] = Field(
         default_factory=dict, description="persons, organizations, events (cross-article)")
     cross_label_nodes: int = Field(0, description="Nodes carrying more than one label.")
     navigation_nodes: int
@@ -144,12 +131,11 @@ def evaluate(folders: list[Path], *, nlp: Language, measure_speed: bool = True) 
     return report
 
 
-def _resolution(results: list[ArticleScore]) -> dict[str, ResolutionOut]:
+def _resolution(results: list[ArticleScore]) -> dict[str, ResolutionScore]:
     scores = {}
     for kind in ("persons", "organizations", "events"):
         links = [(r.name, gold, node) for r in results for gold, node in r.links[kind]]
-        score = score_resolution(mentions_from(links), cross_article_only=kind == "events")
-        scores[kind] = ResolutionOut(**vars(score))
+        scores[kind] = score_resolution(mentions_from(links), cross_article_only=kind == "events")
     return scores
 
 
