@@ -26,7 +26,7 @@ from api.schemas import (
 )
 from api.settings import Settings, open_store
 from extract.countries import CountryIndex
-from graph.errors import GraphError, QueryFailed, StoreUnavailable
+from graph.errors import QueryFailed, StoreUnavailable
 from graph.store import GraphStore
 from graph.vocabulary import EventType
 
@@ -180,5 +180,3 @@ def _evidenced(rows: list[dict]) -> list[dict]:
     return sorted(({**row, "evidence": row.get("evidence") or []} for row in rows),
                   key=lambda row: row.get("name") or row.get("id") or "")
 
-
-__all__ = ["create_app", "GraphError"]

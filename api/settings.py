@@ -2,11 +2,16 @@
 
 from pathlib import Path
 
+import platformdirs
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from graph.embedded import default_data_dir
 from graph.store import GraphStore
+
+
+def default_data_dir() -> Path:
+    """The per-user data directory of the platform (XDG on Linux: ~/.local/share/dkg)."""
+    return platformdirs.user_data_path("dkg", appauthor=False)
 
 
 class Settings(BaseSettings):

@@ -34,7 +34,6 @@ LOCK_FILE = "falkordb.lock"
 SOCKET_FILE = "falkordb.sock"
 LOG_FILE = "falkordb.log"
 
-_APP_NAME = "dkg"
 # sun_path holds 108 bytes on Linux and 104 on the BSDs/macOS, terminating NUL included.
 _MAX_SOCKET_PATH = 107 if sys.platform.startswith("linux") else 103
 _PROBE_TIMEOUT_S = 1.0
@@ -50,22 +49,6 @@ _NOT_YET = (
     ConnectionError,
     FileNotFoundError,
 )
-
-
-def default_data_dir() -> Path:
-    """The per-user directory the embedded store uses when the caller names none.
-
-    Follows the platform's convention (platformdirs when installed, else the XDG base
-    directory spec). Project-level overrides such as DKG_DATA_DIR belong to the api layer.
-    """
-    try:
-        import platformdirs
-    except ImportError:
-        xdg_data_home = os.environ.get("XDG_DATA_HOME", "")
-        # The XDG spec says a relative XDG_DATA_HOME is invalid and must be ignored.
-        base = Path(xdg_data_home) if os.path.isabs(xdg_data_home) else Path.home() / ".local/share"
-        return base / _APP_NAME
-    return Path(platformdirs.user_data_path(_APP_NAME, appauthor=False))
 
 
 class EmbeddedServer:
