@@ -10,6 +10,7 @@ given names, a body with one of its parts, or entities of different countries.
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import combinations
@@ -146,27 +147,32 @@ def _surnames_match(a: str, b: str) -> bool:
     return a == b or fuzz.ratio(a, b) >= 88 or (len(a) >= 5 and skeleton(a) == skeleton(b))
 
 
+def _best_over_names(a: EntityRecord, b: EntityRecord,
+                     score_names: Callable[[str, str, EntityRecord, EntityRecord],
+                                           float | None]) -> float | None:
+    """The best score of any name of `a` against any name of `b` (None: no pair matches)."""
+    scores = [score for x in a.names for y in b.names
+              if (score := score_names(x, y, a, b)) is not None]
+    return max(scores, default=None)
+
+
+def _person_names_score(x: str, y: str, a: EntityRecord, b: EntityRecord) -> float | None:
+    fx, fy = fold(x), fold(y)
+    if fx == fy:
+        return 100.0
+    gx, _, sx = _person_parts(x)
+    gy, _, sy = _person_parts(y)
+    if not _surnames_match(sx, sy):
+        # "Mohammed bin Salman bin Abdulaziz Al Saud" vs "Salman bin Abdulaziz Al Saud":
+        # same words at the end are not enough when the given names differ.
+        return None
+    if gx and gy:
+        return 90 + fuzz.ratio(fx, fy) / 10 if _given_compatible(gx, gy) else None
+    return 85.0  # a surname alone: joins only an unambiguous group
+
+
 def _person_score(a: EntityRecord, b: EntityRecord) -> float | None:
-    best = None
-    for x in a.names:
-        for y in b.names:
-            fx, fy = fold(x), fold(y)
-            if fx == fy:
-                return 100.0
-            gx, _, sx = _person_parts(x)
-            gy, _, sy = _person_parts(y)
-            if not _surnames_match(sx, sy):
-                # "Mohammed bin Salman bin Abdulaziz Al Saud" vs "Salman bin Abdulaziz Al
-                # Saud": same words at the end are not enough when the given names differ.
-                continue
-            if gx and gy and _given_compatible(gx, gy):
-                score = 90 + fuzz.ratio(fx, fy) / 10
-            elif not gx or not gy:
-                score = 85.0  # a surname alone: joins only an unambiguous group
-            else:
-                continue
-            best = score if best is None else max(best, score)
-    return best
+    return _best_over_names(a, b, _person_names_score)
 
 
 def _person_compatible(a: EntityRecord, b: EntityRecord) -> bool:
@@ -183,23 +189,24 @@ def _person_compatible(a: EntityRecord, b: EntityRecord) -> bool:
     return True
 
 
+def _organization_names_score(x: str, y: str, a: EntityRecord, b: EntityRecord
+                              ) -> float | None:
+    nx, ny = _normalize(x), _normalize(y)
+    if nx == ny:
+        return 100.0
+    if _is_acronym(x) != _is_acronym(y):
+        acronym, full = (x, y) if _is_acronym(x) else (y, x)
+        matches = fold(acronym).replace(" ", "") == _initials(full) and len(acronym) >= 2
+        return 95.0 if matches else None
+    if fuzz.token_sort_ratio(nx, ny) >= 92:
+        return 90 + fuzz.ratio(nx, ny) / 10
+    if _qualified_acronym_matches(x, y, a, b) or _qualified_acronym_matches(y, x, b, a):
+        return 93.0
+    return None
+
+
 def _organization_score(a: EntityRecord, b: EntityRecord) -> float | None:
-    best = None
-    for x in a.names:
-        for y in b.names:
-            nx, ny = _normalize(x), _normalize(y)
-            if nx == ny:
-                return 100.0
-            if _is_acronym(x) != _is_acronym(y):
-                acronym, full = (x, y) if _is_acronym(x) else (y, x)
-                if fold(acronym).replace(" ", "") == _initials(full) and len(acronym) >= 2:
-                    best = max(best or 0, 95.0)
-                continue
-            if fuzz.token_sort_ratio(nx, ny) >= 92:
-                best = max(best or 0, 90 + fuzz.ratio(nx, ny) / 10)
-            elif _qualified_acronym_matches(x, y, a, b) or _qualified_acronym_matches(y, x, b, a):
-                best = max(best or 0, 93.0)
-    return best
+    return _best_over_names(a, b, _organization_names_score)
 
 
 def _qualified_acronym_matches(short: str, full: str, short_record: EntityRecord,
