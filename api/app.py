@@ -1,55 +1,44 @@
-"""The FastAPI application: thin routes over named queries.
+"""The FastAPI application: the store, the safety rails and the error contract.
 
     app = create_app(settings)          # opens the configured store in its lifespan
     app = create_app(settings, store)   # serves a store the caller already opened
+
+Routes live in api/routes.py; what they answer is computed in api/service.py.
 """
 
-import datetime as dt
 import logging
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Annotated
 
-from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
+from spacy.language import Language
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from api.schemas import (
-    CountriesPublic,
-    CountryPublic,
-    EntityPublic,
-    ErrorPublic,
-    EventPublic,
-    EventsPublic,
-    EventSummary,
-    HealthPublic,
-    PlacePublic,
-)
+from api.errors import BadParameter, NotFound, UnreadableArticle
+from api.routes import router
+from api.schemas import ErrorPublic
 from api.settings import Settings, open_store
-from extract.countries import CountryIndex
-from graph.errors import QueryFailed, StoreUnavailable
+from graph.errors import QueryFailed, QueryTimeout, StoreUnavailable
 from graph.store import GraphStore
-from graph.vocabulary import EventType
 
 logger = logging.getLogger(__name__)
 
-MAX_PAGE = 500
 
-
-def get_store(request: Request) -> GraphStore:
-    return request.app.state.store
-
-
-StoreDep = Annotated[GraphStore, Depends(get_store)]
-
-
-def create_app(settings: Settings | None = None, store: GraphStore | None = None) -> FastAPI:
+def create_app(settings: Settings | None = None, store: GraphStore | None = None, *,
+               nlp: Language | None = None, writes_enabled: bool = True) -> FastAPI:
     """The API over `store`, or over the store `settings` describe (opened on start-up and
-    closed on shutdown)."""
+    closed on shutdown). `nlp` is the pipeline POST /articles extracts with (loaded on the
+    first POST when not given); `writes_enabled=False` closes the write endpoints."""
+    settings = settings or Settings()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         owned = store is None
-        app.state.store = store if store is not None else open_store(settings or Settings())
+        app.state.store = store if store is not None else open_store(settings)
         try:
             yield
         finally:
@@ -58,125 +47,121 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
 
     app = FastAPI(
         title="Diplomatic event knowledge graph",
-        description="Countries, organizations, people and events read from diplomatic news.",
-        version="0.1.0",
+        description="Countries, organizations, people and events read from diplomatic news. "
+                    "Lists are paginated (`limit`, `offset`, `total`) in a stable order.",
+        version="0.2.0",
         lifespan=lifespan,
-        responses={503: {"model": ErrorPublic, "description": "The store is unreachable."}},
+        responses={422: {"model": ErrorPublic, "description": "A parameter is invalid."},
+                   503: {"model": ErrorPublic, "description": "The store is unreachable or "
+                                                          "the query took too long."}},
     )
+    app.state.settings = settings
+    app.state.nlp = nlp
+    app.state.nlp_lock = threading.Lock()
+    app.state.write_lock = threading.Lock()
+    app.state.writes_enabled = writes_enabled
     _add_error_handlers(app)
-    _add_routes(app)
+    app.include_router(router)
+    if settings.cors_origins:
+        app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins,
+                           allow_methods=["GET", "POST", "DELETE"],
+                           allow_headers=["Content-Type", "X-API-Key"])
+    app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     return app
 
 
+def _error(status: int, detail: str) -> JSONResponse:
+    return JSONResponse(status_code=status, content={"detail": detail})
+
+
 def _add_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, exc: RequestValidationError) -> JSONResponse:
+        return _error(422, "; ".join(_describe(error) for error in exc.errors()))
+
+    @app.exception_handler(BadParameter)
+    async def bad_parameter(request: Request, exc: BadParameter) -> JSONResponse:
+        return _error(422, str(exc))
+
+    @app.exception_handler(UnreadableArticle)
+    async def unreadable(request: Request, exc: UnreadableArticle) -> JSONResponse:
+        return _error(422, str(exc))
+
+    @app.exception_handler(NotFound)
+    async def not_found(request: Request, exc: NotFound) -> JSONResponse:
+        return _error(404, str(exc))
+
     @app.exception_handler(StoreUnavailable)
     async def store_unavailable(request: Request, exc: StoreUnavailable) -> JSONResponse:
-        return JSONResponse(status_code=503, content={"detail": str(exc)})
+        return _error(503, str(exc))
+
+    @app.exception_handler(QueryTimeout)
+    async def query_timeout(request: Request, exc: QueryTimeout) -> JSONResponse:
+        return _error(503, f"query {exc.name!r} took longer than the store's timeout "
+                           "(DKG_QUERY_TIMEOUT); narrow the request")
 
     @app.exception_handler(QueryFailed)
     async def query_failed(request: Request, exc: QueryFailed) -> JSONResponse:
         logger.error("%s", exc)
-        return JSONResponse(status_code=500, content={"detail": f"the store rejected query "
-                                                      f"{exc.name!r}; see the server log"})
+        return _error(500, f"the store rejected query {exc.name!r}; see the server log")
 
 
-def resolve_country(country: str) -> str:
-    """ISO3 for a country given by name, alias, demonym or code; 422 when unknown."""
-    match = CountryIndex.default().lookup(country)
-    if match is None:
-        raise HTTPException(status_code=422,
-                            detail=f"unknown country {country!r}: give a name, alias, demonym "
-                                   "or ISO 3166-1 alpha-3 code such as 'KAZ'")
-    return match.iso3
+def _describe(error: dict) -> str:
+    """"query parameter 'limit': Input should be less than or equal to 500"."""
+    where = [str(part) for part in error.get("loc", ())]
+    if where and where[0] in ("query", "path", "body", "header"):
+        place = f"{where[0]} parameter" if where[0] != "body" else "body"
+        name = ".".join(where[1:])
+        return f"{place} {name!r}: {error.get('msg', 'invalid')}" if name else \
+            f"{place}: {error.get('msg', 'invalid')}"
+    return str(error.get("msg", "invalid request"))
 
 
-def _add_routes(app: FastAPI) -> None:
-    @app.get("/health", response_model=HealthPublic, tags=["meta"])
-    def health(store: StoreDep) -> HealthPublic:
-        """Whether the store answers, and how many nodes and relationships it holds."""
-        counts = store.counts()
-        return HealthPublic(status="ok", engine=store.engine, nodes=counts["nodes"],
-                            relationships=counts["relationships"])
+class BodySizeLimit:
+    """Answers 413 to a request whose body is larger than `max_bytes`, whether it says so
+    in Content-Length or streams it."""
 
-    @app.get("/events", response_model=EventsPublic, tags=["events"])
-    def list_events(
-        store: StoreDep,
-        country: Annotated[str | None, Query(
-            description="Name, alias, demonym or ISO3 code: Kazakhstan, KAZ, Kazakh.")] = None,
-        type: Annotated[EventType | None, Query(description="Event type.")] = None,
-        date_from: Annotated[dt.date | None, Query(description="Earliest date (ISO).")] = None,
-        date_to: Annotated[dt.date | None, Query(description="Latest date (ISO).")] = None,
-        limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
-        offset: Annotated[int, Query(ge=0)] = 0,
-    ) -> EventsPublic:
-        """Events, newest first, filtered by country, type and date range."""
-        filters = {
-            "country": resolve_country(country) if country else None,
-            "type": type.value if type else None,
-            "date_from": date_from.isoformat() if date_from else None,
-            "date_to": date_to.isoformat() if date_to else None,
-        }
-        total = store.query("count_events", **filters)[0]["total"]
-        rows = store.query("list_events", **filters, skip=offset, limit=limit)
-        return EventsPublic(items=[EventSummary(**row) for row in rows], total=total,
-                            limit=limit, offset=offset)
+    def __init__(self, app: ASGIApp, *, max_bytes: int) -> None:
+        self.app, self.max_bytes = app, max_bytes
 
-    @app.get("/events/{event_id}", response_model=EventPublic, tags=["events"],
-             responses={404: {"model": ErrorPublic}})
-    def get_event(event_id: str, store: StoreDep) -> EventPublic:
-        """One event with its place, countries, organizers, participants and sources."""
-        rows = store.query("get_event_by_id", id=event_id)
-        if not rows:
-            raise HTTPException(status_code=404, detail=f"no event with id {event_id!r}")
-        row = rows[0]
-        place = None
-        if row["places"]:
-            first = row["places"][0]
-            country = row["place_countries"][0] if row["place_countries"] else None
-            place = PlacePublic(id=first["id"], name=first["name"], country=country)
-        return EventPublic(
-            id=row["id"], name=row["name"], type=row["type"], date=row["date"],
-            end_date=row["end_date"], place=place, countries=_evidenced(row["countries"]),
-            organizers=_evidenced(row["organizers"]),
-            participants=_evidenced(row["participants"]),
-            participant_organizations=_evidenced(row["participant_organizations"]),
-            articles=_evidenced(row["articles"]),
-        )
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope.get("headers") or []).get(b"content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > self.max_bytes):
+            await self._too_large(send)
+            return
+        received = 0
+        response_started = False
 
-    @app.get("/entities/{entity_id}", response_model=EntityPublic, tags=["entities"],
-             responses={404: {"model": ErrorPublic}})
-    def get_entity(entity_id: str, store: StoreDep) -> EntityPublic:
-        """An organization or person: its names, and where each name was read and why it
-        was resolved to this node."""
-        rows = store.query("get_entity_by_id", id=entity_id)
-        if not rows:
-            raise HTTPException(status_code=404, detail=f"no organization or person with id "
-                                                        f"{entity_id!r}")
-        row = rows[0]
-        return EntityPublic(
-            id=row["id"], kind=row["labels"][0], name=row["name"], aliases=row["aliases"] or [],
-            titles=row["titles"] or [], country=row["country"],
-            mentions=sorted(({**m, "surfaces": m["surfaces"] or []} for m in row["mentions"]),
-                            key=lambda m: m["article"]),
-        )
+        async def limited_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_bytes:
+                    raise _BodyTooLarge
+            return message
 
-    @app.get("/countries", response_model=CountriesPublic, tags=["countries"])
-    def list_countries(
-        store: StoreDep,
-        limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 300,
-        offset: Annotated[int, Query(ge=0)] = 0,
-    ) -> CountriesPublic:
-        """Countries in the graph with the number of events involving each."""
-        total = store.query("count_countries")[0]["total"]
-        rows = store.query("list_countries", skip=offset, limit=limit)
-        return CountriesPublic(
-            items=[CountryPublic(**{**row, "aliases": row["aliases"] or []}) for row in rows],
-            total=total,
-        )
+        async def tracking_send(message: Message) -> None:
+            nonlocal response_started
+            response_started |= message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, limited_receive, tracking_send)
+        except _BodyTooLarge:
+            if not response_started:
+                await self._too_large(send)
+
+    async def _too_large(self, send: Send) -> None:
+        response = _error(413, f"the request body is larger than {self.max_bytes} bytes "
+                               "(DKG_MAX_BODY_BYTES)")
+        await send({"type": "http.response.start", "status": 413,
+                    "headers": response.raw_headers})
+        await send({"type": "http.response.body", "body": response.body})
 
 
-def _evidenced(rows: list[dict]) -> list[dict]:
-    """Relationship evidence comes back as a list, or null when none was recorded."""
-    return sorted(({**row, "evidence": row.get("evidence") or []} for row in rows),
-                  key=lambda row: row.get("name") or row.get("id") or "")
-
+class _BodyTooLarge(Exception):
+    pass

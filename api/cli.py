@@ -173,20 +173,44 @@ def serve(
     port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
 ) -> None:
     """Serve the REST API (OpenAPI docs at /docs)."""
+    with _store() as store:
+        _serve(store, host, port)
+
+
+def _serve(store: GraphStore, host: str, port: int) -> None:
+    """Serve the API over `store`; the write endpoints stay closed on a non-loopback
+    address unless DKG_API_KEY is set."""
     import uvicorn
 
     from api.app import create_app
 
-    with _store() as store:
-        _print_urls(host, port)
-        uvicorn.run(create_app(store=store), host=host, port=port, log_level="warning")
+    settings = Settings()
+    writes_enabled = bool(settings.api_key) or _is_loopback(host)
+    if not writes_enabled:
+        err.print(f"[yellow]warning:[/yellow] {host} is not a loopback address and "
+                  "DKG_API_KEY is not set: POST and DELETE /articles are closed (403)")
+    _print_urls(host, port)
+    app = create_app(settings, store=store, writes_enabled=writes_enabled)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def _is_loopback(host: str) -> bool:
+    import ipaddress
+
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def _print_urls(host: str, port: int) -> None:
     base = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}"
     out.print(f"serving on {base}  (Ctrl-C to stop); try:")
-    for path in ("/health", "/events?country=Kazakhstan", "/events?country=KAZ&type=forum",
-                 "/countries", "/docs"):
+    for path in ("/health", "/events?country=Kazakhstan", "/events?country=KAZ&country=CHN"
+                 "&match=all", "/search?q=Tokaev", "/countries/KAZ/partners",
+                 "/graph/neighborhood/KAZ?depth=2", "/timeline?country=KAZ", "/docs"):
         out.print(f"  {base}{path}")
 
 
@@ -197,10 +221,6 @@ def demo(
     no_serve: Annotated[bool, typer.Option("--no-serve", help="Ingest only.")] = False,
 ) -> None:
     """Ingest the bundled sample articles and serve the API."""
-    import uvicorn
-
-    from api.app import create_app
-
     samples = resources.files("api") / "samples"
     with resources.as_file(samples) as folder, _store() as store:
         started = time.perf_counter()
@@ -209,8 +229,7 @@ def demo(
         out.print(f"demo data ready in {time.perf_counter() - started:.1f} s")
         if no_serve:
             return
-        _print_urls(host, port)
-        uvicorn.run(create_app(store=store), host=host, port=port, log_level="warning")
+        _serve(store, host, port)
 
 
 @app.command("eval")

@@ -20,7 +20,7 @@ from extract.pipeline import extract_articles
 from extract.reading import read_articles
 from graph.entity_resolution import Curation, EntityRecord
 from graph.event_resolution import EventRecord
-from graph.model import WriteSummary
+from graph.model import GraphBatch
 from graph.resolver import KnownNames, entity_lookup_keys, event_lookup_keys, resolve
 from graph.store import GraphStore
 from graph.vocabulary import Label
@@ -42,6 +42,10 @@ class IngestReport(BaseModel):
     nodes_created: int = 0
     relationships_created: int = 0
     seconds: float = 0.0
+    created: list[str] = Field(default_factory=list,
+                               description="Ids of the nodes added (when asked to track them).")
+    touched: list[str] = Field(default_factory=list,
+                               description="Ids of the nodes that were there and gained facts.")
 
 
 def ingest_paths(
@@ -84,13 +88,14 @@ class _Counter:
 
 def ingest_articles(
     articles: Iterable[Article], *, store: GraphStore, nlp: Language,
-    curation: Curation | None = None,
+    curation: Curation | None = None, track_nodes: bool = False,
 ) -> IngestReport:
-    """Ingest articles already in memory (a POST, a test)."""
+    """Ingest articles already in memory (a POST, a test); with `track_nodes`, the report
+    lists the ids of the nodes created and of those that were there and gained facts."""
     report = IngestReport()
     started = time.perf_counter()
     _ingest(iter(articles), store=store, nlp=nlp, report=report, on_progress=None,
-            curation=curation)
+            curation=curation, track_nodes=track_nodes)
     report.seconds = round(time.perf_counter() - started, 3)
     return report
 
@@ -98,12 +103,19 @@ def ingest_articles(
 def _ingest(
     articles: Iterator[Article], *, store: GraphStore, nlp: Language, report: IngestReport,
     on_progress: Callable[[int], None] | None, curation: Curation | None,
+    track_nodes: bool = False,
 ) -> None:
     wrote = False
     while chunk := list(islice(articles, CHUNK_SIZE)):
         extractions = _extract_chunk(chunk, nlp=nlp, report=report)
         if extractions:
-            summary = _write(extractions, store=store, curation=curation)
+            batch = _resolve(extractions, store=store, curation=curation)
+            if track_nodes:
+                ids = [node.id for node in batch.nodes]
+                existing = {row["id"] for row in store.query("get_nodes_by_id", ids=ids)}
+                report.created += [i for i in ids if i not in existing]
+                report.touched += [i for i in ids if i in existing]
+            summary = store.write(batch)
             wrote = True
             report.nodes_created += summary.nodes_created
             report.relationships_created += summary.relationships_created
@@ -129,7 +141,7 @@ def re_resolve(*, store: GraphStore, curation: Curation | None = None) -> Ingest
     report = IngestReport(articles_ingested=len(extractions),
                           events=sum(len(x.events) for x in extractions))
     if extractions:
-        summary = _write(extractions, store=store, curation=curation)
+        summary = store.write(_resolve(extractions, store=store, curation=curation))
         report.nodes_created, report.relationships_created = (summary.nodes_created,
                                                              summary.relationships_created)
         store.after_ingest()
@@ -156,8 +168,9 @@ def _extract_chunk(
     return extractions
 
 
-def _write(extractions: list[ArticleExtraction], *, store: GraphStore,
-           curation: Curation | None) -> WriteSummary:
+def _resolve(extractions: list[ArticleExtraction], *, store: GraphStore,
+             curation: Curation | None) -> GraphBatch:
+    """The batch that adds `extractions` to what the store holds."""
     keys = entity_lookup_keys(extractions)
     stored_entities = [
         EntityRecord(key=row["id"], label=label, name=row["name"],
@@ -173,8 +186,6 @@ def _write(extractions: list[ArticleExtraction], *, store: GraphStore,
                     stored=True)
         for row in store.query("find_events_by_keys", keys=event_lookup_keys(extractions))
     ]
-    batch = resolve(extractions, known=KnownNames(),
-                    country_name=CountryIndex.default().name_of,
-                    stored_events=stored_events, stored_entities=stored_entities,
-                    curation=curation)
-    return store.write(batch)
+    return resolve(extractions, known=KnownNames(), country_name=CountryIndex.default().name_of,
+                   stored_events=stored_events, stored_entities=stored_entities,
+                   curation=curation)

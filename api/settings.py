@@ -26,6 +26,15 @@ class Settings(BaseSettings):
     neo4j_user: str = "neo4j"
     neo4j_password: str = ""
     neo4j_database: str | None = None
+    api_key: str | None = Field(default=None, description="Required (header X-API-Key) by "
+                                "the write endpoints when set; without it `dkg serve` keeps "
+                                "them closed on any address but loopback.")
+    cors_origins: list[str] = Field(default_factory=list, description="Origins browsers may "
+                                    "call the API from (JSON list); none by default.")
+    query_timeout: float = Field(default=10.0, gt=0, description="Seconds a read query may "
+                                 "run before the store stops it (the API answers 503).")
+    max_body_bytes: int = Field(default=1_000_000, gt=0, description="Largest request body "
+                                "accepted (413 beyond).")
     curation_file: Path | None = Field(
         default=None, description="must-merge / must-not-merge pairs (JSON); default "
         "<data_dir>/curation.json when it exists.")
@@ -45,12 +54,12 @@ def open_store(settings: Settings) -> GraphStore:
 
         store: GraphStore = Neo4jStore(
             settings.neo4j_uri, user=settings.neo4j_user, password=settings.neo4j_password,
-            database=settings.neo4j_database,
+            database=settings.neo4j_database, read_timeout=settings.query_timeout,
         )
     else:
         from graph.falkordb_store import FalkorDBStore
 
-        store = FalkorDBStore(settings.data_dir)
+        store = FalkorDBStore(settings.data_dir, read_timeout=settings.query_timeout)
     try:
         store.apply_schema()
     except Exception:

@@ -1,14 +1,18 @@
 // Merge (Place)-[:LOCATED_IN]->(Country) relationships, idempotently; the articles
 // that support each one, their sentences and the sentences' spans ("<article>:<start>-<end>")
-// accumulate. Rows are grouped by (start, end) before writing: one row per relationship.
+// accumulate; a sentence and its span are kept side by side (evidence[i] was read at
+// evidence_spans[i]). Rows are grouped by (start, end) before writing: one row per
+// relationship.
 // Parameters: $rows: list of {start: id, end: id, props: map of scalars, articles: [id],
-//             evidence: [sentence], spans: [string]}
+//             evidence: [sentence], spans: [string] (one per sentence, same order)}
 // Returns: nothing.
 UNWIND $rows AS row
 MATCH (a:Place {id: row.start})
 MATCH (b:Country {id: row.end})
 MERGE (a)-[r:LOCATED_IN]->(b)
 SET r += row.props
-SET r.articles = coalesce(r.articles, []) + [x IN row.articles WHERE NOT x IN coalesce(r.articles, [])]
-SET r.evidence = coalesce(r.evidence, []) + [x IN row.evidence WHERE NOT x IN coalesce(r.evidence, [])]
-SET r.evidence_spans = coalesce(r.evidence_spans, []) + [x IN row.spans WHERE NOT x IN coalesce(r.evidence_spans, [])]
+WITH r, row, [i IN range(0, size(row.spans) - 1)
+                WHERE NOT row.spans[i] IN coalesce(r.evidence_spans, [])] AS fresh
+SET r.articles = coalesce(r.articles, []) + [x IN row.articles WHERE NOT x IN coalesce(r.articles, [])],
+    r.evidence = coalesce(r.evidence, []) + [i IN fresh | row.evidence[i]],
+    r.evidence_spans = coalesce(r.evidence_spans, []) + [i IN fresh | row.spans[i]]

@@ -221,21 +221,21 @@ def _decode(data: bytes) -> str | None:
 
 
 def _read_txt(text: str, *, shown: str) -> Record:
+    try:
+        return text_article(text, path=shown)
+    except ValueError:
+        return ReadFailure(path=shown, reason="no text after header")
+
+
+def text_article(text: str, *, path: str | None = None) -> Article:
+    """An article from plain text with an optional `Key: value` header (a `.txt` file, a
+    posted text). Raises ValueError when no text follows the header."""
     header, body = _split_header(_NEWLINES.sub("\n", text))
     published = None
     if "published" in header:
-        published = _parse_published(header["published"], where=shown)
-    try:
-        return article_from_text(
-            body,
-            url=header.get("url"),
-            title=header.get("title"),
-            published=published,
-            source=header.get("source"),
-            path=shown,
-        )
-    except ValueError:
-        return ReadFailure(path=shown, reason="no text after header")
+        published = _parse_published(header["published"], where=path or "posted text")
+    return article_from_text(body, url=header.get("url"), title=header.get("title"),
+                             published=published, source=header.get("source"), path=path)
 
 
 def _split_header(text: str) -> tuple[dict[str, str], str]:

@@ -18,5 +18,9 @@ class QueryFailed(GraphError):
         self.detail = detail
 
 
+class QueryTimeout(QueryFailed):
+    """A read query ran longer than the store's read timeout and was stopped."""
+
+
 class UnknownQuery(GraphError):
     """No file in cypher/ has that name."""

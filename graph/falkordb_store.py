@@ -9,7 +9,7 @@ from redis.exceptions import RedisError
 
 from cypher import load_query
 from graph.embedded import EmbeddedServer
-from graph.errors import QueryFailed, StoreUnavailable
+from graph.errors import QueryFailed, QueryTimeout, StoreUnavailable
 from graph.model import WriteSummary
 from graph.store import GraphStore, Row
 from graph.vocabulary import Label
@@ -24,8 +24,11 @@ class FalkorDBStore(GraphStore):
 
     engine = "falkordb"
 
-    def __init__(self, data_dir: Path, *, graph_name: str = GRAPH_NAME) -> None:
+    def __init__(self, data_dir: Path, *, graph_name: str = GRAPH_NAME,
+                 read_timeout: float | None = None) -> None:
+        """`read_timeout`: seconds after which the server stops a read query."""
         self.data_dir = data_dir
+        self._read_timeout_ms = max(1, round(read_timeout * 1000)) if read_timeout else None
         self._server = EmbeddedServer(data_dir)
         self._server.start()
         self._graph = self._server.connection().select_graph(graph_name)
@@ -38,19 +41,24 @@ class FalkorDBStore(GraphStore):
     def _write(self, name: str, statement: str, params: Mapping[str, Any]) -> WriteSummary:
         result = self._run(name, statement, params, read_only=False)
         return WriteSummary(
-            nodes_created=result.nodes_created, relationships_created=result.relationships_created
+            nodes_created=result.nodes_created, relationships_created=result.relationships_created,
+            nodes_deleted=result.nodes_deleted,
+            relationships_deleted=result.relationships_deleted,
         )
 
     def _run(self, name: str, statement: str, params: Mapping[str, Any], *, read_only: bool):
         try:
             if read_only:
-                return self._graph.ro_query(statement, dict(params))
+                return self._graph.ro_query(statement, dict(params),
+                                            timeout=self._read_timeout_ms)
             return self._graph.query(statement, dict(params))
         except (ConnectionError, OSError) as e:
             raise StoreUnavailable(
                 f"embedded FalkorDB in {self.data_dir} is unreachable: {e}"
             ) from e
         except RedisError as e:
+            if "timed out" in str(e).lower():
+                raise QueryTimeout(name, str(e)) from e
             raise QueryFailed(name, str(e)) from e
 
     def apply_schema(self) -> None:

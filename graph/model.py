@@ -32,9 +32,9 @@ class GraphBatch(BaseModel):
 class WriteSummary(BaseModel):
     nodes_created: int = 0
     relationships_created: int = 0
+    nodes_deleted: int = 0
+    relationships_deleted: int = 0
 
     def __add__(self, other: "WriteSummary") -> "WriteSummary":
-        return WriteSummary(
-            nodes_created=self.nodes_created + other.nodes_created,
-            relationships_created=self.relationships_created + other.relationships_created,
-        )
+        return WriteSummary(**{name: getattr(self, name) + getattr(other, name)
+                               for name in WriteSummary.model_fields})

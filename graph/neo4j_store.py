@@ -8,7 +8,7 @@ import neo4j
 from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable
 
 from cypher import load_query
-from graph.errors import QueryFailed, StoreUnavailable
+from graph.errors import QueryFailed, QueryTimeout, StoreUnavailable
 from graph.model import WriteSummary
 from graph.store import GraphStore, Row
 
@@ -21,10 +21,13 @@ class Neo4jStore(GraphStore):
     engine = "neo4j"
 
     def __init__(
-        self, uri: str, *, user: str = "neo4j", password: str = "", database: str | None = None
+        self, uri: str, *, user: str = "neo4j", password: str = "", database: str | None = None,
+        read_timeout: float | None = None,
     ) -> None:
+        """`read_timeout`: seconds after which the server stops a read transaction."""
         self.uri = uri
         self.database = database
+        self.read_timeout = read_timeout
         try:
             self._driver = neo4j.GraphDatabase.driver(uri, auth=(user, password))
             self._driver.verify_connectivity()
@@ -47,16 +50,22 @@ class Neo4jStore(GraphStore):
         return WriteSummary(
             nodes_created=summary.counters.nodes_created,
             relationships_created=summary.counters.relationships_created,
+            nodes_deleted=summary.counters.nodes_deleted,
+            relationships_deleted=summary.counters.relationships_deleted,
         )
 
     def _run(self, name: str, statement: str, params: Mapping[str, Any], *, routing):
+        timeout = self.read_timeout if routing == neo4j.RoutingControl.READ else None
         try:
             return self._driver.execute_query(
-                statement, parameters_=dict(params), routing_=routing, database_=self.database
+                neo4j.Query(statement, timeout=timeout), parameters_=dict(params),
+                routing_=routing, database_=self.database,
             )
         except ServiceUnavailable as e:
             raise StoreUnavailable(f"Neo4j at {self.uri} is unreachable: {e}") from e
         except Neo4jError as e:
+            if "TimedOut" in (e.code or ""):
+                raise QueryTimeout(name, str(e)) from e
             raise QueryFailed(name, str(e)) from e
 
     def apply_schema(self) -> None:

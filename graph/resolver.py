@@ -281,7 +281,7 @@ def _add_extraction(builder: _Builder, index: _Index, extraction: ArticleExtract
             if event.place.country:
                 _ensure_country(builder, event.place.country)
                 builder.link(RelType.LOCATED_IN, (Label.PLACE, pid),
-                             (Label.COUNTRY, event.place.country))
+                             (Label.COUNTRY, event.place.country), article=article.id)
         for name in event.organizers:
             org = _ensure_organization(builder, index, name, article.id)
             builder.link(RelType.ORGANIZED, org, event_node, **evidence("organizer", name))
@@ -340,10 +340,10 @@ def _add_organization(
                  surfaces=names, resolution=index.rule(Label.ORGANIZATION, org.name, article))
     if org.country:
         builder.link(RelType.BASED_IN, (Label.ORGANIZATION, oid),
-                     _ensure_country(builder, org.country))
+                     _ensure_country(builder, org.country), article=article)
     if org.part_of:
         parent = _ensure_organization(builder, index, org.part_of, article)
-        builder.link(RelType.PART_OF, (Label.ORGANIZATION, oid), parent)
+        builder.link(RelType.PART_OF, (Label.ORGANIZATION, oid), parent, article=article)
 
 
 def _add_person(
@@ -358,11 +358,12 @@ def _add_person(
                  titles=person.titles, alias_keys=sorted({fold(n) for n in names}),
                  block_keys=sorted(blocking_keys(record)))
     builder.link(RelType.MENTIONS, article_node, (Label.PERSON, pid), article=article,
-                 surfaces=names, resolution=index.rule(Label.PERSON, person.name, article))
+                 surfaces=names, titles=person.titles,
+                 resolution=index.rule(Label.PERSON, person.name, article))
     if person.country:
         builder.link(RelType.REPRESENTS, (Label.PERSON, pid),
-                     _ensure_country(builder, person.country))
+                     _ensure_country(builder, person.country), article=article)
     if person.organization:
         org = _ensure_organization(builder, index, person.organization, article)
-        builder.link(RelType.AFFILIATED_WITH, (Label.PERSON, pid), org,
+        builder.link(RelType.AFFILIATED_WITH, (Label.PERSON, pid), org, article=article,
                      title=person.organization_title)

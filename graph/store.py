@@ -111,9 +111,10 @@ class GraphStore(ABC):
 
 
 def _relationship_rows(rels: list[RelationshipRecord]) -> list[Row]:
-    """One row per (start, end): the supporting articles, sentences and spans of every
-    record for that relationship gathered into lists (an engine need not see a relationship
-    it created earlier in the same statement)."""
+    """One row per (start, end): the supporting articles, and each sentence with its span
+    ("<article>:<start>-<end>", which says which article it was read in) side by side, of
+    every record for that relationship (an engine need not see a relationship it created
+    earlier in the same statement)."""
     rows: dict[tuple[str, str], Row] = {}
     for rel in rels:
         props = dict(rel.properties)
@@ -122,7 +123,9 @@ def _relationship_rows(rels: list[RelationshipRecord]) -> list[Row]:
             "start": rel.start, "end": rel.end, "props": {}, "articles": [], "evidence": [],
             "spans": []})
         row["props"].update(props)
-        for key, value in (("articles", article), ("evidence", evidence), ("spans", span)):
-            if value is not None and value not in row[key]:
-                row[key].append(value)
+        if article is not None and article not in row["articles"]:
+            row["articles"].append(article)
+        if evidence is not None and span is not None and span not in row["spans"]:
+            row["evidence"].append(evidence)
+            row["spans"].append(span)
     return list(rows.values())

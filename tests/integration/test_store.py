@@ -5,6 +5,7 @@ import datetime as dt
 
 import pytest
 
+from api.service import EventQuery, find_events
 from extract.models import (
     Article,
     ArticleExtraction,
@@ -65,10 +66,8 @@ def test_counts_report_every_label_written(store):
 @pytest.mark.parametrize(("country", "expected"), [("KAZ", 1), ("UZB", 1), ("CHN", 0)])
 def test_list_events_filters_by_country(store, country, expected):
     _write(store, _extraction())
-    filters = dict(country=country, type=None, date_from=None, date_to=None)
-    rows = store.query("list_events", **filters, skip=0, limit=10)
-    assert len(rows) == expected
-    assert store.query("count_events", **filters)[0]["total"] == expected
+    page = find_events(store, EventQuery(countries=[country]), limit=10, offset=0)
+    assert len(page.items) == expected and page.total == expected
 
 
 @pytest.mark.parametrize(
@@ -77,19 +76,17 @@ def test_list_events_filters_by_country(store, country, expected):
 )
 def test_list_events_filters_by_date_range(store, date_from, date_to, expected):
     _write(store, _extraction())
-    rows = store.query("list_events", country=None, type=None, date_from=date_from,
-                       date_to=date_to, skip=0, limit=10)
-    assert len(rows) == expected
+    query = EventQuery(date_from=date_from, date_to=date_to)
+    assert len(find_events(store, query, limit=10, offset=0).items) == expected
 
 
 def test_list_events_returns_dates_as_dates_and_sorted_newest_first(store):
     later = _extraction("article:a2", event_name="Caspian Press Dialogue")
     later.events[0].date = dt.date(2026, 6, 1)
     _write(store, _extraction(), later)
-    rows = store.query("list_events", country=None, type=None, date_from=None, date_to=None,
-                       skip=0, limit=10)
-    assert [row["date"] for row in rows] == [dt.date(2026, 6, 1), dt.date(2026, 5, 3)]
-    assert rows[0]["place"] == "Almaty" and sorted(rows[0]["countries"]) == ["KAZ", "UZB"]
+    rows = find_events(store, EventQuery(), limit=10, offset=0).items
+    assert [row.date for row in rows] == [dt.date(2026, 6, 1), dt.date(2026, 5, 3)]
+    assert rows[0].place == "Almaty" and sorted(rows[0].countries) == ["KAZ", "UZB"]
 
 
 def test_get_event_by_id_returns_roles_and_sources_with_evidence(store):
@@ -107,10 +104,9 @@ def test_get_event_by_id_returns_roles_and_sources_with_evidence(store):
 def test_reports_from_two_articles_keep_both_sources(store):
     _write(store, _extraction("article:a1"))
     _write(store, _extraction("article:a2"))
-    rows = store.query("list_events", country=None, type=None, date_from=None, date_to=None,
-                       skip=0, limit=10)
+    rows = find_events(store, EventQuery(), limit=10, offset=0).items
     assert len(rows) == 1
-    row = store.query("get_event_by_id", id=rows[0]["id"])[0]
+    row = store.query("get_event_by_id", id=rows[0].id)[0]
     assert sorted(a["id"] for a in row["articles"]) == ["article:a1", "article:a2"]
 
 

@@ -171,7 +171,7 @@ def test_load_query_raises_file_not_found_for_an_unknown_name(engine: str) -> No
 
 def test_load_query_raises_value_error_for_an_unknown_engine() -> None:
     with pytest.raises(ValueError):
-        load_query("count_countries", "sqlite")
+        load_query("list_countries", "sqlite")
 
 
 @pytest.mark.parametrize("engine", ENGINES)
@@ -183,9 +183,9 @@ def test_load_query_strips_comment_lines(engine: str) -> None:
 
 
 def test_load_query_returns_the_file_without_its_header() -> None:
-    path = CYPHER_DIR / "count_countries.cypher"
+    path = CYPHER_DIR / "list_countries.cypher"
     assert header(path)
-    assert load_query("count_countries", "falkordb") == body(path).strip()
+    assert load_query("list_countries", "falkordb") == body(path).strip()
 
 
 @pytest.mark.parametrize(("engine", "marker"), [("neo4j", "REQUIRE"), ("falkordb", "CREATE INDEX")])

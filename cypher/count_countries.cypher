@@ -1,5 +1,0 @@
-// Number of Country nodes.
-// Parameters: none.
-// Returns: total.
-MATCH (c:Country)
-RETURN count(c) AS total

@@ -1,0 +1,27 @@
+// Take an article's support away from the relationships around some nodes: drop it from
+// each one's articles and drop the sentences (and spans) read from it; a relationship no
+// other article supports is deleted.
+// Parameters: $id: article id, $prefix: "<article id>:" (how its spans begin),
+//             $ids: the nodes to look around (see get_article_footprint).
+// Returns: nothing.
+UNWIND $ids AS id
+OPTIONAL MATCH (a:Article {id: id})
+OPTIONAL MATCH (c:Country {id: id})
+OPTIONAL MATCH (o:Organization {id: id})
+OPTIONAL MATCH (p:Person {id: id})
+OPTIONAL MATCH (e:Event {id: id})
+OPTIONAL MATCH (pl:Place {id: id})
+OPTIONAL MATCH (r:Region {id: id})
+WITH coalesce(a, c, o, p, e, pl, r) AS n
+WHERE n IS NOT NULL
+MATCH (n)-[rel]-()
+WHERE $id IN coalesce(rel.articles, [])
+WITH DISTINCT rel
+WITH rel, [i IN range(0, size(coalesce(rel.evidence_spans, [])) - 1)
+           WHERE NOT rel.evidence_spans[i] STARTS WITH $prefix] AS kept
+SET rel.articles = [x IN rel.articles WHERE x <> $id],
+    rel.evidence = [i IN kept | rel.evidence[i]],
+    rel.evidence_spans = [i IN kept | rel.evidence_spans[i]]
+WITH rel
+WHERE size(rel.articles) = 0
+DELETE rel
