@@ -10,6 +10,7 @@ from itertools import chain
 from pydantic import BaseModel
 
 from api.errors import NotFound
+from api.schemas import KindedRef
 from graph.entity_resolution import EntityRecord, blocking_keys
 from graph.names import fold
 from graph.resolver import canonical_name
@@ -22,8 +23,8 @@ MAX_CLEANUP_PASSES = 3
 
 class RetractionReport(BaseModel):
     article: str
-    deleted: list[str]
-    updated: list[str]
+    deleted: list[KindedRef]
+    updated: list[KindedRef]
 
 
 def retract_article(store: GraphStore, article_id: str) -> RetractionReport:
@@ -32,8 +33,10 @@ def retract_article(store: GraphStore, article_id: str) -> RetractionReport:
     if not rows:
         raise NotFound(f"no article with id {article_id!r}")
     touched = sorted(set(rows[0]["ids"]))
+    before = {row["id"]: KindedRef(**row) for row in store.query("get_nodes_by_id", ids=touched)}
     store.execute("retract_article_support", id=article_id, prefix=f"{article_id}:",
                   ids=touched)
+    store.execute("delete_unsupported_relationships", ids=touched)
     store.execute("delete_article", id=article_id)
     for _ in range(MAX_CLEANUP_PASSES):
         if store.execute("delete_unsupported_nodes", ids=touched).nodes_deleted == 0:
@@ -45,8 +48,8 @@ def retract_article(store: GraphStore, article_id: str) -> RetractionReport:
     if renamed:
         store.execute("set_entity_names", rows=renamed)
     return RetractionReport(article=article_id,
-                            deleted=[i for i in touched if i not in remaining],
-                            updated=[i for i in touched if i in remaining])
+                            deleted=[before[i] for i in touched if i not in remaining],
+                            updated=[before[i] for i in touched if i in remaining])
 
 
 def _names_from_mentions(row: Row) -> Row:

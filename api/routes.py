@@ -42,7 +42,6 @@ from api.schemas import (
 )
 from api.service import EventQuery, country_code
 from extract.reading import article_from_text, text_article
-from graph.names import label_of_id
 from graph.store import GraphStore
 from graph.vocabulary import EventType
 
@@ -334,9 +333,7 @@ def delete_article(article_id: str, request: Request, store: StoreDep) -> Articl
     source."""
     with request.app.state.write_lock:
         report = retract_article(store, article_id)
-    return ArticleRetracted(article=article_id,
-                            deleted=[_kind_of(i) for i in report.deleted],
-                            updated=_kinded(store, report.updated))
+    return ArticleRetracted(article=article_id, deleted=report.deleted, updated=report.updated)
 
 
 def _article_from(body: bytes, content_type: str):
@@ -378,6 +375,3 @@ def _kinded(store: GraphStore, ids: list[str]) -> list[KindedRef]:
     rows = store.query("get_nodes_by_id", ids=sorted(set(ids)))
     return [KindedRef(id=r["id"], kind=r["kind"], name=r["name"]) for r in rows]
 
-
-def _kind_of(node_id: str) -> KindedRef:
-    return KindedRef(id=node_id, kind=label_of_id(node_id))

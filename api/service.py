@@ -38,7 +38,7 @@ from api.schemas import (
     TimelineBucket,
     TimelinePublic,
 )
-from extract.countries import CountryIndex
+from extract.countries import CountryIndex, CountryMatch
 from graph.entity_resolution import EntityRecord, blocking_keys
 from graph.event_resolution import blocking_keys as event_blocking_keys
 from graph.names import fold
@@ -57,9 +57,15 @@ MAX_BUCKETS = 5000
 Interval = Literal["day", "week", "month", "year"]
 
 
+def _country(value: str) -> CountryMatch | None:
+    """The country a name, alias, demonym or ISO3 code (any case) refers to."""
+    index = CountryIndex.default()
+    return index.lookup(value) or (index.lookup(value.upper()) if len(value) == 3 else None)
+
+
 def country_code(value: str, *, parameter: str = "country") -> str:
     """ISO3 for a country given by name, alias, demonym or code."""
-    match = CountryIndex.default().lookup(value)
+    match = _country(value)
     if match is None:
         raise BadParameter(parameter, f"unknown country {value[:80]!r}: give a name, alias, "
                                       "demonym or ISO 3166-1 alpha-3 code such as 'KAZ'")
@@ -233,7 +239,7 @@ def list_countries(store: GraphStore, *, limit: int, offset: int) -> CountriesPu
 
 def get_country(store: GraphStore, ref: str) -> CountryPublic:
     """A country by ISO3 code, name, alias or demonym."""
-    match = CountryIndex.default().lookup(ref)
+    match = _country(ref)
     rows = store.query("get_country", id=match.iso3, limit=DETAIL_LIST_CAP) if match else []
     if not rows:
         raise NotFound(f"no country {ref[:80]!r} in the graph")
@@ -314,7 +320,7 @@ def search(store: GraphStore, q: str, *, limit: int) -> SearchPublic:
         entity_keys |= blocking_keys(EntityRecord(key="q", label=label, name=q))
     rows = store.query("search_candidates", entity_keys=sorted(entity_keys),
                        event_keys=event_blocking_keys(q), text=text, limit=SEARCH_CANDIDATES)
-    country = CountryIndex.default().lookup(q)
+    country = _country(q)
     hits = {}
     for row in rows:
         names = [row["name"], *row["aliases"]]

@@ -1,6 +1,7 @@
 // Take an article's support away from the relationships around some nodes: drop it from
-// each one's articles and drop the sentences (and spans) read from it; a relationship no
-// other article supports is deleted.
+// each one's articles and drop the sentences (and spans) read from it. Those left with no
+// article are deleted by delete_unsupported_relationships (a separate statement: FalkorDB
+// drops a SET followed by WITH ... WHERE in the same statement).
 // Parameters: $id: article id, $prefix: "<article id>:" (how its spans begin),
 //             $ids: the nodes to look around (see get_article_footprint).
 // Returns: nothing.
@@ -22,6 +23,3 @@ WITH rel, [i IN range(0, size(coalesce(rel.evidence_spans, [])) - 1)
 SET rel.articles = [x IN rel.articles WHERE x <> $id],
     rel.evidence = [i IN kept | rel.evidence[i]],
     rel.evidence_spans = [i IN kept | rel.evidence_spans[i]]
-WITH rel
-WHERE size(rel.articles) = 0
-DELETE rel

@@ -1,4 +1,5 @@
-"""An embedded store with the bundled samples ingested, shared by the HTTP tests."""
+"""A store with the bundled samples ingested, shared by the HTTP tests of a module, on
+every available engine (embedded FalkorDB always; Neo4j when DKG_NEO4J_URI is set)."""
 
 from collections.abc import Iterator
 from pathlib import Path
@@ -8,13 +9,14 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from api.ingest import IngestReport, ingest_paths
-from graph.falkordb_store import FalkorDBStore
-from tests.conftest import SAMPLES
+from graph.store import GraphStore
+from tests.conftest import SAMPLES, STORE_OPENERS
 
 
-@pytest.fixture(scope="module")
-def samples_store(tmp_path_factory: pytest.TempPathFactory, nlp) -> Iterator[FalkorDBStore]:
-    store = FalkorDBStore(tmp_path_factory.mktemp("samples") / "data")
+@pytest.fixture(scope="module", params=sorted(STORE_OPENERS))
+def samples_store(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
+                  nlp) -> Iterator[GraphStore]:
+    store = STORE_OPENERS[request.param](tmp_path_factory.mktemp("samples"))
     store.apply_schema()
     store.samples_report = ingest_paths([SAMPLES], store=store, nlp=nlp)
     yield store

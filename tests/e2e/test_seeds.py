@@ -83,3 +83,14 @@ def test_second_ingest_changes_no_counts(seeded):
     store, _, counts, second = seeded
     assert (second.nodes_created, second.relationships_created) == (0, 0)
     assert store.counts() == counts
+
+
+@pytest.mark.parametrize(("q", "kind", "name"), [
+    ("cicg", "Organization", "China International Communications Group"),
+    ("peoples daily", "Organization", "People's Daily"),
+    ("Tokaev", "Person", "Kassym-Jomart Tokayev"),
+])
+def test_search_finds_the_node_however_it_is_spelled(seeded, q, kind, name):
+    _, client, _, _ = seeded
+    first = client.get("/search", params={"q": q}).json()["items"][0]
+    assert (first["kind"], first["name"]) == (kind, name)

@@ -1,0 +1,18 @@
+// Delete the relationships around some nodes that no article supports any more (an empty
+// articles list; relationships that never carry articles, such as IN_REGION, stay).
+// Parameters: $ids: node ids.
+// Returns: nothing.
+UNWIND $ids AS id
+OPTIONAL MATCH (a:Article {id: id})
+OPTIONAL MATCH (c:Country {id: id})
+OPTIONAL MATCH (o:Organization {id: id})
+OPTIONAL MATCH (p:Person {id: id})
+OPTIONAL MATCH (e:Event {id: id})
+OPTIONAL MATCH (pl:Place {id: id})
+OPTIONAL MATCH (r:Region {id: id})
+WITH coalesce(a, c, o, p, e, pl, r) AS n
+WHERE n IS NOT NULL
+MATCH (n)-[rel]-()
+WHERE size(coalesce(rel.articles, [null])) = 0
+WITH DISTINCT rel
+DELETE rel
