@@ -288,7 +288,8 @@ def require_writer(
 
 WRITE_ERRORS = {401: {"model": ErrorPublic, "description": "Missing or wrong API key."},
                 403: {"model": ErrorPublic, "description": "Writes are closed."},
-                413: {"model": ErrorPublic, "description": "The body is too large."}}
+                413: {"model": ErrorPublic, "description": "The body is too large."},
+                415: {"model": ErrorPublic, "description": "Not JSON or plain text."}}
 
 ARTICLE_BODY = {
     "required": True,

@@ -47,11 +47,12 @@ class FalkorDBStore(GraphStore):
         )
 
     def _run(self, name: str, statement: str, params: Mapping[str, Any], *, read_only: bool):
+        params = _without_nul(dict(params))
         try:
             if read_only:
-                return self._graph.ro_query(statement, dict(params),
+                return self._graph.ro_query(statement, params,
                                             timeout=self._read_timeout_ms)
-            return self._graph.query(statement, dict(params))
+            return self._graph.query(statement, params)
         except (ConnectionError, OSError) as e:
             raise StoreUnavailable(
                 f"embedded FalkorDB in {self.data_dir} is unreachable: {e}"
@@ -83,6 +84,18 @@ class FalkorDBStore(GraphStore):
 
     def close(self) -> None:
         self._server.stop()
+
+
+def _without_nul(value: Any) -> Any:
+    """The client sends parameters as quoted text ahead of the query, where a NUL character
+    ends the query early; it becomes U+FFFD, which no stored value contains."""
+    if isinstance(value, str):
+        return value.replace("\x00", "\ufffd") if "\x00" in value else value
+    if isinstance(value, dict):
+        return {k: _without_nul(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_without_nul(v) for v in value]
+    return value
 
 
 def _plain(value: Any) -> Any:

@@ -47,12 +47,3 @@ def event_id(name: str, *, date: str | None, article_id: str) -> str:
     meet; undated ones stay within their article, since nothing else tells them apart."""
     return f"event:{digest(fold(name), date or article_id)}"
 
-
-_ID_PREFIXES = {"article": "Article", "org": "Organization", "person": "Person",
-                "event": "Event", "place": "Place", "region": "Region"}
-
-
-def label_of_id(node_id: str) -> str:
-    """The label of a node from the shape of its id (countries are ISO3 codes)."""
-    prefix = node_id.split(":", 1)[0]
-    return _ID_PREFIXES.get(prefix, "Country")
