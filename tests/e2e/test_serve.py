@@ -22,12 +22,19 @@ def _free_port() -> int:
 
 @pytest.fixture
 def server(tmp_path: Path):
+    yield from _serve(tmp_path)
+
+
+def _serve(tmp_path: Path, *options: str, **env_extra: str):
+    """Run `dkg serve` until the test is done: (base URL, data dir, process)."""
     port = _free_port()
     data_dir = tmp_path / "data"
-    env = {**os.environ, "DKG_DATA_DIR": str(data_dir)}
+    env = {**os.environ, "DKG_DATA_DIR": str(data_dir), **env_extra}
     env.pop("DKG_NEO4J_URI", None)
+    if "DKG_API_KEY" not in env_extra:
+        env.pop("DKG_API_KEY", None)
     process = subprocess.Popen(
-        [sys.executable, "-m", "api.cli", "serve", "--port", str(port)],
+        [sys.executable, "-m", "api.cli", "serve", "--port", str(port), *options],
         env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
     base = f"http://127.0.0.1:{port}"
@@ -71,3 +78,24 @@ def test_stopping_the_server_stops_the_embedded_store(server):
     assert not (data_dir / "falkordb.sock").exists()
     log = (data_dir / "falkordb.log").read_text()
     assert "ready to exit" in log.splitlines()[-1]
+
+
+ARTICLE = {"text": "ASTANA, May 3 -- Kazakh Foreign Minister Dana Serikova met Uzbek "
+                   "Ambassador Bakhrom Aliyev in Astana on May 3, 2026."}
+
+
+def test_a_public_address_without_an_api_key_closes_the_writes(tmp_path):
+    for base, _, process in _serve(tmp_path, "--host", "0.0.0.0"):
+        assert httpx.post(f"{base}/articles", json=ARTICLE).status_code == 403
+        assert httpx.get(f"{base}/events").status_code == 200
+        process.terminate()
+        _, errors = process.communicate(timeout=30)
+        assert "DKG_API_KEY" in errors
+
+
+def test_a_public_address_with_an_api_key_takes_keyed_writes(tmp_path):
+    for base, _, _ in _serve(tmp_path, "--host", "0.0.0.0", DKG_API_KEY="s3cret"):
+        assert httpx.post(f"{base}/articles", json=ARTICLE).status_code == 401
+        keyed = httpx.post(f"{base}/articles", json=ARTICLE, headers={"X-API-Key": "s3cret"},
+                           timeout=120)
+        assert keyed.status_code == 201
