@@ -302,7 +302,10 @@ ARTICLE_BODY = {
 
 
 @router.post("/articles", response_model=ArticleIngested, status_code=201, tags=["articles"],
-             dependencies=[Depends(require_writer)], responses=WRITE_ERRORS,
+             dependencies=[Depends(require_writer)],
+             responses={200: {"model": ArticleIngested,
+                              "description": "The article was already in the graph."},
+                        **WRITE_ERRORS},
              openapi_extra={"requestBody": ARTICLE_BODY})
 async def post_article(request: Request, response: Response) -> ArticleIngested:
     """Ingest one article, sent as JSON (`text` and optional metadata) or as plain text.

@@ -65,12 +65,16 @@ class EventRef(NodeRef):
     date: dt.date | None = None
 
 
-class SourceArticle(BaseModel):
+class ArticleRef(BaseModel):
     id: str
     title: str | None = None
     url: str | None = None
     path: str | None = None
+    source: str | None = None
     published: dt.date | None = None
+
+
+class SourceArticle(ArticleRef):
     evidence: list[str] = Field(default_factory=list,
                                 description="The sentences the event was read from.")
 
@@ -231,13 +235,7 @@ class TimelinePublic(BaseModel):
 
 # --- articles ---------------------------------------------------------------------------
 
-class ArticleSummary(BaseModel):
-    id: str
-    title: str | None = None
-    url: str | None = None
-    path: str | None = None
-    source: str | None = None
-    published: dt.date | None = None
+class ArticleSummary(ArticleRef):
     events: int
 
 
@@ -253,13 +251,7 @@ class ArticleMention(KindedRef):
     surfaces: list[str] = Field(default_factory=list)
 
 
-class ArticlePublic(BaseModel):
-    id: str
-    title: str | None = None
-    url: str | None = None
-    path: str | None = None
-    source: str | None = None
-    published: dt.date | None = None
+class ArticlePublic(ArticleRef):
     events: list[ArticleEvent]
     mentions: list[ArticleMention]
 

@@ -15,4 +15,4 @@ RETURN e.id AS id, e.name AS name, e.type AS type, e.date AS date, e.end_date AS
        [(po:Organization)-[opart:PARTICIPATED_IN]->(e) | {id: po.id, name: po.name, evidence: opart.evidence, spans: opart.evidence_spans}] AS participant_organizations,
        [(e)-[:PART_OF]->(parent:Event) | {id: parent.id, name: parent.name, type: parent.type, date: parent.date}] AS parents,
        [(sub:Event)-[:PART_OF]->(e) | {id: sub.id, name: sub.name, type: sub.type, date: sub.date}] AS sub_events,
-       [(a:Article)-[rep:REPORTS]->(e) | {id: a.id, title: a.title, url: a.url, path: a.path, published: a.published, evidence: rep.evidence, spans: rep.evidence_spans}] AS articles
+       [(a:Article)-[rep:REPORTS]->(e) | {id: a.id, title: a.title, url: a.url, path: a.path, source: a.source, published: a.published, evidence: rep.evidence, spans: rep.evidence_spans}] AS articles
