@@ -88,39 +88,57 @@ class EventQuery(BaseModel):
     q: str | None = Field(default=None, description="Text in the name or evidence.")
     sort: Literal["date", "-date"] = "-date"
 
-    def params(self) -> dict[str, Any]:
-        """The query parameters of cypher/list_events.cypher."""
-        return {
-            "countries": sorted(set(self.countries)),
-            "match": self.match,
-            "organization": _id_or_key(self.organization, "org:"),
-            "person": _id_or_key(self.person, "person:"),
-            "type": self.type.value if self.type else None,
-            "place": _id_or_lower(self.place, "place:"),
-            "date_from": self.date_from.isoformat() if self.date_from else None,
-            "date_to": self.date_to.isoformat() if self.date_to else None,
-            "q": self.q.lower() if self.q else None,
-            "descending": self.sort == "-date",
-        }
+    def filters(self) -> dict[str, Any]:
+        """The filters that narrow events to a set of ids, as (query name, parameters)."""
+        return {name: params for name, params in (
+            ("list_event_ids_by_countries", {"countries": sorted(set(self.countries)),
+                                             "match": self.match} if self.countries else None),
+            ("list_event_ids_by_organization",
+             {"organization": _id_or_key(self.organization, "org:")}
+             if self.organization else None),
+            ("list_event_ids_by_person", {"person": _id_or_key(self.person, "person:")}
+             if self.person else None),
+            ("list_event_ids_by_place", {"place": _id_or_lower(self.place, "place:")}
+             if self.place else None),
+            ("list_event_ids_by_text", {"q": self.q.lower()} if self.q else None),
+        ) if params is not None}
 
 
-def _id_or_key(value: str | None, prefix: str) -> str | None:
+def _event_params(store: GraphStore, query: EventQuery) -> dict[str, Any]:
+    """Parameters of cypher/list_events.cypher. Events of any of some countries are found
+    by the page query itself; any other filter first narrows events to a set of ids (each
+    an anchored lookup), and the page query then pages through those."""
+    filters = query.filters()
+    only_countries = set(filters) <= {"list_event_ids_by_countries"} and (
+        query.match == "any" or len(set(query.countries)) < 2)
+    ids = None
+    if not only_countries:
+        for name, params in filters.items():
+            found = {row["id"] for row in store.query(name, **params)}
+            ids = found if ids is None else ids & found
+    return {
+        "ids": sorted(ids) if ids is not None else None,
+        "countries": sorted(set(query.countries)),
+        "type": query.type.value if query.type else None,
+        "date_from": query.date_from.isoformat() if query.date_from else None,
+        "date_to": query.date_to.isoformat() if query.date_to else None,
+        "descending": query.sort == "-date",
+    }
+
+
+def _id_or_key(value: str, prefix: str) -> str:
     """An id passes as it is; a name becomes the alias key nodes are matched by."""
-    if value is None:
-        return None
     return value if value.startswith(prefix) else fold(value)
 
 
-def _id_or_lower(value: str | None, prefix: str) -> str | None:
-    if value is None:
-        return None
+def _id_or_lower(value: str, prefix: str) -> str:
     return value if value.startswith(prefix) else value.lower()
 
 
 def find_events(store: GraphStore, query: EventQuery, *, limit: int, offset: int
                 ) -> EventsPublic:
     """One page of the events matching `query`, in date order, with the total."""
-    rows = store.query("list_events", **query.params(), skip=offset, limit=limit,
+    rows = store.query("list_events", **_event_params(store, query), skip=offset, limit=limit,
                        with_dates=False)
     total = rows[0]["total"] if rows else 0
     items = [EventSummary(**_without(row, "total", "dates")) for row in rows
@@ -181,7 +199,8 @@ def _without(row: Row, *keys: str) -> Row:
 def timeline(store: GraphStore, query: EventQuery, *, interval: Interval) -> TimelinePublic:
     """Counts of the events matching `query` per day, week, month or year, with every
     bucket between the first and the last (empty ones at zero) for charts."""
-    rows = store.query("list_events", **query.params(), skip=0, limit=0, with_dates=True)
+    rows = store.query("list_events", **_event_params(store, query), skip=0, limit=0,
+                       with_dates=True)
     row = rows[0] if rows else {"total": 0, "dates": []}
     dates = [dt.date.fromisoformat(str(d)) for d in row["dates"] if d is not None]
     counts = Counter(_bucket_start(d, interval) for d in dates)
