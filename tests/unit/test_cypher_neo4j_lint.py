@@ -1,0 +1,84 @@
+"""Every query Neo4j runs, checked by Neo4j's own Cypher checker (the npm package
+`@neo4j-cypher/language-support`, pinned in tests/cypher_lint/package.json and installed
+there by the first run): no syntax error, no undefined variable, no syntax Neo4j 5 removed,
+no deprecation. Each file's parameters are declared from its header, so an undeclared
+`$param` is an error too. FalkorDB-only files (cypher/falkordb/) are not Neo4j's to judge."""
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from cypher import load_query, query_names
+from tests.conftest import ROOT
+
+LINT_DIR = ROOT / "tests" / "cypher_lint"
+CYPHER_DIR = ROOT / "cypher"
+PARAMETER = re.compile(r"\$(\w+)")
+
+
+def _header_parameters(path: Path) -> list[str]:
+    """The `$names` a file's header comment lines mention."""
+    header = [line for line in path.read_text(encoding="utf-8").splitlines()
+              if line.lstrip().startswith("//")]
+    return sorted({name for line in header for name in PARAMETER.findall(line)})
+
+
+def _neo4j_files() -> dict[str, Path]:
+    """Query name -> the file Neo4j runs for it (its own file, else the shared one)."""
+    return {name: next(p for p in (CYPHER_DIR / "neo4j" / f"{name}.cypher",
+                                   CYPHER_DIR / f"{name}.cypher") if p.is_file())
+            for name in query_names("neo4j")}
+
+
+def _install_linter() -> Path:
+    node, npm = shutil.which("node"), shutil.which("npm")
+    if node is None or npm is None:
+        message = "node and npm are needed to run Neo4j's Cypher checker"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    if not (LINT_DIR / "node_modules" / "@neo4j-cypher" / "language-support").is_dir():
+        subprocess.run([npm, "ci", "--no-audit", "--no-fund"], cwd=LINT_DIR, check=True,
+                       capture_output=True, timeout=600)
+    return Path(node)
+
+
+@pytest.fixture(scope="module")
+def lint_results() -> dict[str, list[dict]]:
+    node = _install_linter()
+    files = _neo4j_files()
+    queries = [{"name": name, "text": load_query(name, "neo4j"),
+                "parameters": _header_parameters(path)} for name, path in files.items()]
+    statements = []
+    for query in queries:  # schema files hold one statement per line
+        lines = query["text"].splitlines() if query["name"] == "schema" else [query["text"]]
+        statements += [{**query, "text": line} for line in lines]
+    done = subprocess.run([str(node), "lint.mjs"], cwd=LINT_DIR, input=json.dumps(statements),
+                          capture_output=True, text=True, check=True, timeout=300)
+    results: dict[str, list[dict]] = {}
+    for result in json.loads(done.stdout):
+        results.setdefault(result["name"], []).extend(result["diagnostics"])
+    return results
+
+
+def test_the_checker_finds_what_it_should(lint_results):
+    """The checker is live: a removed Neo4j 4 form and an undeclared parameter are caught."""
+    node = _install_linter()
+    probe = [{"name": "probe", "parameters": [],
+              "text": "MATCH (n:Event) WHERE exists(n.date) RETURN n LIMIT $limit"}]
+    done = subprocess.run([str(node), "lint.mjs"], cwd=LINT_DIR, input=json.dumps(probe),
+                          capture_output=True, text=True, check=True, timeout=120)
+    messages = " ".join(d["message"] for d in json.loads(done.stdout)[0]["diagnostics"])
+    assert "exists" in messages and "limit" in messages
+
+
+@pytest.mark.parametrize("name", sorted(_neo4j_files()))
+def test_neo4j_accepts_the_query(lint_results, name):
+    problems = [f"{d['severity']} at {d['line']}:{d['character']}: {d['message']}"
+                for d in lint_results[name]]
+    assert problems == [], f"{name}.cypher:\n" + "\n".join(problems)
