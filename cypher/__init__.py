@@ -4,23 +4,41 @@ Shared files sit in this folder; a file in `falkordb/` or `neo4j/` with the same
 replaces the shared one for that engine.
 """
 
+import re
 from functools import cache
 from importlib import resources
+from importlib.resources.abc import Traversable
 
 ENGINES = ("falkordb", "neo4j")
+_PARAMETER = re.compile(r"\$(\w+)")
 
 
-@cache
-def load_query(name: str, engine: str) -> str:
-    """Text of query `name` for `engine`, without its header comment lines."""
+def query_file(name: str, engine: str) -> Traversable:
+    """The file `engine` runs for query `name`: its own, else the shared one."""
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}")
     root = resources.files(__package__)
     for candidate in (root / engine / f"{name}.cypher", root / f"{name}.cypher"):
         if candidate.is_file():
-            lines = candidate.read_text(encoding="utf-8").splitlines()
-            return "\n".join(line for line in lines if not line.lstrip().startswith("//")).strip()
+            return candidate
     raise FileNotFoundError(f"no query named {name!r} for {engine}")
+
+
+def _lines(name: str, engine: str) -> list[str]:
+    return query_file(name, engine).read_text(encoding="utf-8").splitlines()
+
+
+@cache
+def load_query(name: str, engine: str) -> str:
+    """Text of query `name` for `engine`, without its header comment lines."""
+    lines = _lines(name, engine)
+    return "\n".join(line for line in lines if not line.lstrip().startswith("//")).strip()
+
+
+def declared_parameters(name: str, engine: str) -> list[str]:
+    """The `$parameters` the header of query `name` documents."""
+    return sorted({found for line in _lines(name, engine) if line.lstrip().startswith("//")
+                   for found in _PARAMETER.findall(line)})
 
 
 def query_names(engine: str) -> list[str]:

@@ -6,33 +6,16 @@ no deprecation. Each file's parameters are declared from its header, so an undec
 
 import json
 import os
-import re
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from cypher import load_query, query_names
+from cypher import declared_parameters, load_query, query_names
 from tests.conftest import ROOT
 
 LINT_DIR = ROOT / "tests" / "cypher_lint"
-CYPHER_DIR = ROOT / "cypher"
-PARAMETER = re.compile(r"\$(\w+)")
-
-
-def _header_parameters(path: Path) -> list[str]:
-    """The `$names` a file's header comment lines mention."""
-    header = [line for line in path.read_text(encoding="utf-8").splitlines()
-              if line.lstrip().startswith("//")]
-    return sorted({name for line in header for name in PARAMETER.findall(line)})
-
-
-def _neo4j_files() -> dict[str, Path]:
-    """Query name -> the file Neo4j runs for it (its own file, else the shared one)."""
-    return {name: next(p for p in (CYPHER_DIR / "neo4j" / f"{name}.cypher",
-                                   CYPHER_DIR / f"{name}.cypher") if p.is_file())
-            for name in query_names("neo4j")}
 
 
 def _install_linter() -> Path:
@@ -51,9 +34,9 @@ def _install_linter() -> Path:
 @pytest.fixture(scope="module")
 def lint_results() -> dict[str, list[dict]]:
     node = _install_linter()
-    files = _neo4j_files()
     queries = [{"name": name, "text": load_query(name, "neo4j"),
-                "parameters": _header_parameters(path)} for name, path in files.items()]
+                "parameters": declared_parameters(name, "neo4j")}
+               for name in query_names("neo4j")]
     statements = []
     for query in queries:  # schema files hold one statement per line
         lines = query["text"].splitlines() if query["name"] == "schema" else [query["text"]]
@@ -77,7 +60,7 @@ def test_the_checker_finds_what_it_should(lint_results):
     assert "exists" in messages and "limit" in messages
 
 
-@pytest.mark.parametrize("name", sorted(_neo4j_files()))
+@pytest.mark.parametrize("name", query_names("neo4j"))
 def test_neo4j_accepts_the_query(lint_results, name):
     problems = [f"{d['severity']} at {d['line']}:{d['character']}: {d['message']}"
                 for d in lint_results[name]]
