@@ -134,12 +134,19 @@ def stats() -> None:
 
 @app.command()
 def export(
-    format: Annotated[str, typer.Option("--format", help="Output format: json")] = "json",
-    out_file: Annotated[Path | None, typer.Option("--out", help="File (default stdout)")] = None,
+    format: Annotated[str, typer.Option(
+        "--format", help="json, or neo4j-admin (CSV files for neo4j-admin database import)")
+    ] = "json",
+    out_file: Annotated[Path | None, typer.Option(
+        "--out", help="File (json, default stdout) or folder (neo4j-admin)")] = None,
 ) -> None:
-    """Write the whole graph as {"nodes": [...], "relationships": [...]}."""
+    """Write the whole graph: {"nodes": [...], "relationships": [...]} as JSON, or the CSV
+    files and command for a bulk load into Neo4j."""
+    if format == "neo4j-admin":
+        _export_neo4j_admin(out_file)
+        return
     if format != "json":
-        err.print(f"[red]error:[/red] unknown format {format!r}; available: json")
+        err.print(f"[red]error:[/red] unknown format {format!r}; available: json, neo4j-admin")
         raise typer.Exit(2)
     with _store() as store:
         nodes, relationships = store.iter_export()
@@ -163,8 +170,41 @@ def export(
                   f"{len(document['relationships'])} relationships to {out_file}")
 
 
+def _export_neo4j_admin(folder: Path | None) -> None:
+    from api.neo4j_admin import write_import_files
+
+    if folder is None:
+        err.print("[red]error:[/red] --format neo4j-admin writes a folder of CSV files: "
+                  "give it with --out DIR")
+        raise typer.Exit(2)
+    with _store() as store:
+        files = write_import_files(store, folder)
+    out.print(f"wrote {files.nodes} nodes and {files.relationships} relationships to "
+              f"{folder}; load them into a new database with:")
+    out.print(files.command(), markup=False, highlight=False)
+    out.print("then run `dkg neo4j init` on the new database for its constraints and indexes.",
+              markup=False)
+
+
 def _jsonable(properties: dict[str, Any]) -> dict[str, Any]:
     return {k: v.isoformat() if hasattr(v, "isoformat") else v for k, v in properties.items()}
+
+
+neo4j_app = typer.Typer(help="Neo4j administration.", no_args_is_help=True)
+app.add_typer(neo4j_app, name="neo4j")
+
+
+@neo4j_app.command("init")
+def neo4j_init() -> None:
+    """Create the constraints and indexes in the Neo4j database DKG_NEO4J_URI names (safe to
+    run again; the API and every command also do it on start)."""
+    if not Settings().neo4j_uri:
+        err.print("[red]error:[/red] DKG_NEO4J_URI is not set: point it at the Neo4j server "
+                  "(bolt://host:7687, neo4j://host:7687, neo4j+s://... for Aura)")
+        raise typer.Exit(2)
+    with _store() as store:
+        counts = store.counts()
+    out.print(f"schema applied; the database holds {sum(counts['nodes'].values())} nodes")
 
 
 @app.command()

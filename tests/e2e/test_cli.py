@@ -1,6 +1,9 @@
 """The `dkg` command line, run as a user runs it, on an empty data directory."""
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -85,3 +88,18 @@ def test_demo_without_serving_ingests_the_bundled_samples(tmp_path: Path):
     result = run_dkg(["demo", "--no-serve"], data_dir=tmp_path / "data")
     assert result.returncode == 0, result.stderr
     assert "ingested 11 articles" in result.stdout and "demo data ready" in result.stdout
+
+
+def test_neo4j_init_needs_a_neo4j_uri(tmp_path):
+    result = run_dkg(["neo4j", "init"], data_dir=tmp_path / "data")
+    assert result.returncode == 2 and "DKG_NEO4J_URI" in result.stderr
+
+
+def test_an_unreachable_neo4j_says_what_to_check(tmp_path):
+    env = {**os.environ, "DKG_DATA_DIR": str(tmp_path / "data"),
+           "DKG_NEO4J_URI": "bolt://127.0.0.1:9"}
+    result = subprocess.run([sys.executable, "-m", "api.cli", "neo4j", "init"], env=env,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2
+    assert "cannot reach Neo4j at bolt://127.0.0.1:9" in result.stderr
+    assert "DKG_NEO4J_URI" in result.stderr
