@@ -19,6 +19,7 @@ from spacy.language import Language
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.errors import BadParameter, NotFound, UnreadableArticle
+from api.explore import add_explorer
 from api.routes import router
 from api.schemas import ErrorPublic
 from api.settings import Settings, open_store
@@ -62,6 +63,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     app.state.writes_enabled = writes_enabled
     _add_error_handlers(app)
     app.include_router(router)
+    add_explorer(app)
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins,
                            allow_methods=["GET", "POST", "DELETE"],

@@ -1,0 +1,67 @@
+// Drives Debian's Chromium through /explore as a user would and prints what it saw as
+// JSON, for tests/e2e/test_explore_browser.py to judge:
+//   node explore.mjs '{"base": "http://127.0.0.1:8000", "screenshot": "out.png",
+//                      "search": "Kazakhstan", "expand": "<node id>"}'
+// With "search" left out it only loads the page (the empty-graph check).
+import { chromium } from "playwright-core";
+
+const plan = JSON.parse(process.argv[2]);
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+const seen = { console_errors: [], foreign_requests: [], failed_requests: [] };
+const origin = new URL(plan.base).origin;
+try {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page.on("console", (message) => { if (message.type() === "error") seen.console_errors.push(message.text()); });
+  page.on("pageerror", (error) => seen.console_errors.push(String(error)));
+  page.on("request", (request) => {
+    if (!request.url().startsWith(origin) && !request.url().startsWith("data:")) seen.foreign_requests.push(request.url());
+  });
+  page.on("requestfailed", (request) => seen.failed_requests.push(request.url()));
+  page.on("response", (response) => { if (response.status() >= 500) seen.failed_requests.push(`${response.status()} ${response.url()}`); });
+
+  await page.goto(`${plan.base}/explore`);
+  await page.waitForSelector("body[data-state]", { timeout: 15000 });
+  seen.state = await page.getAttribute("body", "data-state");
+  seen.notice = (await page.locator("#notice").isVisible()) ? await page.locator("#notice").innerText() : null;
+  seen.search_disabled = await page.locator("#search-input").isDisabled();
+  const drawn = () => page.$$eval("#nodes .node", (nodes) => nodes.map((n) => ({ id: n.dataset.id, kind: n.dataset.kind })));
+
+  if (plan.search) {
+    await page.fill("#search-input", plan.search);
+    await page.press("#search-input", "Enter");
+    await page.waitForSelector("#details h2[data-id]", { timeout: 15000 });
+    seen.hits = await page.$$eval("#results-list .item", (items) => items.map((i) => i.dataset.id));
+    seen.details_title = await page.innerText("#details h2");
+    seen.details_events = await page.$$eval("#details ol.items .item", (items) => items.map((i) => i.dataset.id));
+    seen.after_search = await drawn();
+
+    // Click a node: its neighbours join the drawing.
+    await page.locator(`#nodes .node[data-id="${plan.expand}"]`).click();
+    await page.waitForSelector(`#details h2[data-id="${plan.expand}"]`, { timeout: 15000 });
+    seen.after_expand = await drawn();
+    seen.expanded_details_title = await page.innerText("#details h2");
+    seen.evidence = await page.$$eval("#details .evidence q", (items) => items.map((q) => q.textContent));
+
+    // Filter by country and dates: the list shows the matching events.
+    if (plan.filter) {
+      await page.selectOption("#filter-country", plan.filter.country);
+      if (plan.filter.date_from) await page.fill("#filter-from", plan.filter.date_from);
+      if (plan.filter.date_to) await page.fill("#filter-to", plan.filter.date_to);
+      await page.click("#filter-form button[type=submit]");
+      await page.waitForFunction(() => document.querySelector("#results-title").textContent.startsWith("Events ("));
+      seen.filter_title = await page.innerText("#results-title");
+      seen.filter_events = await page.$$eval("#results-list .item", (items) => items.map((i) => i.dataset.id));
+      seen.faded = await page.$$eval("#nodes .node.faded", (nodes) => nodes.map((n) => n.dataset.id));
+    }
+    await page.waitForTimeout(1500); // let the layout settle for the picture
+    await page.click("#fit");
+  }
+  await page.screenshot({ path: plan.screenshot });
+} finally {
+  await browser.close();
+}
+process.stdout.write(JSON.stringify(seen));

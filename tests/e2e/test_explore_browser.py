@@ -1,0 +1,135 @@
+"""/explore in a real browser: Debian's Chromium, driven by Playwright (tests/browser/), over
+`dkg demo` as a user starts it. What the page shows is compared with what the API answers.
+Screenshots are written to test-artifacts/ for people to look at."""
+
+import json
+import os
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.conftest import ROOT
+from tests.e2e.conftest import run_dkg_server
+from tests.node_tools import chromium, node_with_packages
+
+BROWSER_DIR = ROOT / "tests" / "browser"
+ARTIFACTS = ROOT / "test-artifacts"
+EXPANSION_LIMIT = 60  # NEIGHBOURS_PER_EXPANSION in api/explore/explore.js
+
+Drive = Callable[[dict], dict]
+
+
+@pytest.fixture(scope="module")
+def drive() -> Drive:
+    node = node_with_packages(BROWSER_DIR, "playwright-core")
+    browser = chromium()
+    ARTIFACTS.mkdir(exist_ok=True)
+
+    def run(plan: dict) -> dict:
+        done = subprocess.run([str(node), "explore.mjs", json.dumps(plan)], cwd=BROWSER_DIR,
+                              env={**os.environ, "CHROMIUM": str(browser)},
+                              capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stderr[-3000:]
+        return json.loads(done.stdout)
+
+    return run
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory):
+    yield from run_dkg_server(tmp_path_factory.mktemp("explore"), command="demo")
+
+
+def _ids(base: str, path: str, **params) -> list[str]:
+    return [item["id"] for item in httpx.get(f"{base}{path}", params=params).json()["items"]]
+
+
+def _neighbourhood(base: str, node_id: str) -> set[str]:
+    answer = httpx.get(f"{base}/graph/neighborhood/{node_id}",
+                       params={"depth": 1, "limit": EXPANSION_LIMIT}).json()
+    return {node["id"] for node in answer["nodes"]}
+
+
+def _node_that_adds_nodes(base: str, drawn: set[str]) -> tuple[str, set[str]]:
+    """An event next to the drawn centre whose own neighbours are not all drawn yet."""
+    for candidate in sorted(drawn):
+        if candidate.startswith("event:"):
+            around = _neighbourhood(base, candidate)
+            if not around <= drawn:
+                return candidate, around
+    pytest.fail("no event around the centre has neighbours of its own")
+
+
+@pytest.fixture(scope="module")
+def kazakhstan_session(demo, drive: Drive) -> tuple[str, dict, dict]:
+    """Search "Kazakhstan", click an event, filter KAZ events from a middle date."""
+    base, _, _ = demo
+    drawn = _neighbourhood(base, "KAZ")
+    expand, around = _node_that_adds_nodes(base, drawn)
+    dates = sorted(e["date"] for e in httpx.get(f"{base}/events", params={
+        "country": "KAZ", "limit": 200}).json()["items"] if e["date"])
+    date_from = dates[len(dates) // 2]
+    plan = {"base": base, "search": "Kazakhstan", "expand": expand,
+            "filter": {"country": "KAZ", "date_from": date_from},
+            "screenshot": str(ARTIFACTS / "explore.png")}
+    expected = {"search_drawn": drawn, "expand": expand, "expand_drawn": drawn | around,
+                "date_from": date_from}
+    return base, drive(plan), expected
+
+
+def test_the_page_loads_nothing_from_elsewhere_and_logs_no_error(kazakhstan_session):
+    _, seen, _ = kazakhstan_session
+    assert seen["state"] == "ready"
+    assert seen["console_errors"] == []
+    assert seen["foreign_requests"] == []
+    assert seen["failed_requests"] == []
+
+
+def test_searching_kazakhstan_draws_the_country_and_its_events(kazakhstan_session):
+    base, seen, expected = kazakhstan_session
+    assert seen["hits"][0] == "KAZ"
+    assert seen["details_title"].strip() == "Kazakhstan"
+    assert {node["id"] for node in seen["after_search"]} == expected["search_drawn"]
+    events = _ids(base, "/events", country="KAZ", limit=20)
+    assert events and seen["details_events"] == events
+    drawn_events = {n["id"] for n in seen["after_search"] if n["kind"] == "Event"}
+    assert set(events) <= drawn_events
+
+
+def test_clicking_a_node_adds_its_neighbours_and_shows_its_evidence(kazakhstan_session):
+    base, seen, expected = kazakhstan_session
+    assert {node["id"] for node in seen["after_expand"]} == expected["expand_drawn"]
+    assert len(seen["after_expand"]) > len(seen["after_search"])
+    event = httpx.get(f"{base}/events/{expected['expand']}").json()
+    assert seen["expanded_details_title"].strip() == event["name"]
+    sentences = {s for article in event["articles"] for s in article["evidence"]}
+    sentences |= {e["sentence"] for field in ("countries", "organizers", "participants")
+                  for ref in event[field] for e in ref["evidence"]}
+    assert seen["evidence"] and set(seen["evidence"]) <= sentences
+
+
+def test_the_country_and_date_filter_lists_and_highlights_matching_events(kazakhstan_session):
+    base, seen, expected = kazakhstan_session
+    matching = _ids(base, "/events", country="KAZ", date_from=expected["date_from"], limit=200)
+    assert seen["filter_title"] == f"Events ({len(matching)})"
+    assert seen["filter_events"] == matching
+    drawn_events = {n["id"] for n in seen["after_expand"] if n["kind"] == "Event"}
+    assert set(seen["faded"]) == drawn_events - set(matching)
+
+
+def test_a_screenshot_is_written(kazakhstan_session):
+    picture = ARTIFACTS / "explore.png"
+    assert picture.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert picture.stat().st_size > 20_000
+
+
+def test_an_empty_graph_says_how_to_fill_it(drive: Drive, tmp_path: Path):
+    for base, _, _ in run_dkg_server(tmp_path):
+        seen = drive({"base": base, "screenshot": str(ARTIFACTS / "explore-empty.png")})
+    assert seen["state"] == "empty"
+    assert "The graph is empty" in seen["notice"] and "dkg ingest" in seen["notice"]
+    assert seen["search_disabled"] is True
+    assert seen["console_errors"] == [] and seen["foreign_requests"] == []
