@@ -290,15 +290,17 @@ async function search(text) {
 
 // --- filters ------------------------------------------------------------------------------
 
-function inFilterDates(node) {
-  const { date_from: from, date_to: to } = state.filter;
+// When too many events match to list them all, judge drawn events by what they carry.
+function matchesByItself(node) {
+  const { date_from: from, date_to: to, type } = state.filter;
+  if (type && node.event_type !== type) return false;
   if (!node.date) return !from && !to;
   return (!from || node.date >= from) && (!to || node.date <= to);
 }
 
 function applyFade() {
   graph.setFaded((node) => node.kind === "Event" && state.filter !== null &&
-    !(state.matching ? state.matching.has(node.id) : inFilterDates(node)));
+    !(state.matching ? state.matching.has(node.id) : matchesByItself(node)));
 }
 
 async function applyFilter(filter) {
@@ -326,7 +328,10 @@ async function applyFilter(filter) {
 }
 
 function readFilter() {
-  return { country: $("#filter-country").value, date_from: $("#filter-from").value, date_to: $("#filter-to").value };
+  return {
+    country: $("#filter-country").value, type: $("#filter-type").value,
+    date_from: $("#filter-from").value, date_to: $("#filter-to").value,
+  };
 }
 
 // --- start --------------------------------------------------------------------------------
@@ -371,6 +376,9 @@ async function start() {
       return;
     }
     await loadCountries();
+    for (const { type, events } of stats.event_types) {
+      $("#filter-type").append(el("option", { value: type }, `${type.replaceAll("_", " ")} (${events})`));
+    }
   } catch (error) {
     failed(error);
     document.body.dataset.state = "error";

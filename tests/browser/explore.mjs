@@ -1,7 +1,8 @@
 // Drives Debian's Chromium through /explore as a user would and prints what it saw as
 // JSON, for tests/e2e/test_explore_browser.py to judge:
 //   node explore.mjs '{"base": "http://127.0.0.1:8000", "screenshot": "out.png",
-//                      "search": "Kazakhstan", "expand": "<node id>"}'
+//                      "search": "Kazakhstan", "expand": "<node id>",
+//                      "filters": [{"country": "KAZ", "date_from": "2026-05-01"}]}'
 // With "search" left out it only loads the page (the empty-graph check).
 import { chromium } from "playwright-core";
 
@@ -46,16 +47,22 @@ try {
     seen.expanded_details_title = await page.innerText("#details h2");
     seen.evidence = await page.$$eval("#details .evidence q", (items) => items.map((q) => q.textContent));
 
-    // Filter by country and dates: the list shows the matching events.
-    if (plan.filter) {
-      await page.selectOption("#filter-country", plan.filter.country);
-      if (plan.filter.date_from) await page.fill("#filter-from", plan.filter.date_from);
-      if (plan.filter.date_to) await page.fill("#filter-to", plan.filter.date_to);
+    // Each filter in turn (country, type, dates): the list shows the matching events.
+    seen.filters = [];
+    for (const filter of plan.filters ?? []) {
+      await page.click("#filter-form button[type=reset]");
+      await page.waitForFunction(() => document.querySelector("#results-title").textContent === "Results");
+      if (filter.country) await page.selectOption("#filter-country", filter.country);
+      if (filter.type) await page.selectOption("#filter-type", filter.type);
+      if (filter.date_from) await page.fill("#filter-from", filter.date_from);
+      if (filter.date_to) await page.fill("#filter-to", filter.date_to);
       await page.click("#filter-form button[type=submit]");
       await page.waitForFunction(() => document.querySelector("#results-title").textContent.startsWith("Events ("));
-      seen.filter_title = await page.innerText("#results-title");
-      seen.filter_events = await page.$$eval("#results-list .item", (items) => items.map((i) => i.dataset.id));
-      seen.faded = await page.$$eval("#nodes .node.faded", (nodes) => nodes.map((n) => n.dataset.id));
+      seen.filters.push({
+        title: await page.innerText("#results-title"),
+        events: await page.$$eval("#results-list .item", (items) => items.map((i) => i.dataset.id)),
+        faded: await page.$$eval("#nodes .node.faded", (nodes) => nodes.map((n) => n.dataset.id)),
+      });
     }
     await page.waitForTimeout(1500); // let the layout settle for the picture
     await page.click("#fit");

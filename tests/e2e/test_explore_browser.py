@@ -65,18 +65,19 @@ def _node_that_adds_nodes(base: str, drawn: set[str]) -> tuple[str, set[str]]:
 
 @pytest.fixture(scope="module")
 def kazakhstan_session(demo, drive: Drive) -> tuple[str, dict, dict]:
-    """Search "Kazakhstan", click an event, filter KAZ events from a middle date."""
+    """Search "Kazakhstan", click an event, then filter: KAZ events from a middle date,
+    meetings up to the last date."""
     base, _, _ = demo
     drawn = _neighbourhood(base, "KAZ")
     expand, around = _node_that_adds_nodes(base, drawn)
     dates = sorted(e["date"] for e in httpx.get(f"{base}/events", params={
         "country": "KAZ", "limit": 200}).json()["items"] if e["date"])
-    date_from = dates[len(dates) // 2]
-    plan = {"base": base, "search": "Kazakhstan", "expand": expand,
-            "filter": {"country": "KAZ", "date_from": date_from},
+    filters = [{"country": "KAZ", "date_from": dates[len(dates) // 2]},
+               {"type": "meeting", "date_to": dates[-1]}]
+    plan = {"base": base, "search": "Kazakhstan", "expand": expand, "filters": filters,
             "screenshot": str(ARTIFACTS / "explore.png")}
     expected = {"search_drawn": drawn, "expand": expand, "expand_drawn": drawn | around,
-                "date_from": date_from}
+                "filters": filters}
     return base, drive(plan), expected
 
 
@@ -111,13 +112,16 @@ def test_clicking_a_node_adds_its_neighbours_and_shows_its_evidence(kazakhstan_s
     assert seen["evidence"] and set(seen["evidence"]) <= sentences
 
 
-def test_the_country_and_date_filter_lists_and_highlights_matching_events(kazakhstan_session):
+def test_filters_list_and_highlight_the_matching_events(kazakhstan_session):
     base, seen, expected = kazakhstan_session
-    matching = _ids(base, "/events", country="KAZ", date_from=expected["date_from"], limit=200)
-    assert seen["filter_title"] == f"Events ({len(matching)})"
-    assert seen["filter_events"] == matching
     drawn_events = {n["id"] for n in seen["after_expand"] if n["kind"] == "Event"}
-    assert set(seen["faded"]) == drawn_events - set(matching)
+    assert len(seen["filters"]) == len(expected["filters"])
+    for filter_, shown in zip(expected["filters"], seen["filters"], strict=True):
+        matching = _ids(base, "/events", limit=200, **filter_)
+        assert matching, filter_
+        assert shown["title"] == f"Events ({len(matching)})"
+        assert shown["events"] == matching
+        assert set(shown["faded"]) == drawn_events - set(matching)
 
 
 def test_a_screenshot_is_written(kazakhstan_session):
