@@ -1,7 +1,8 @@
 """Every query of the project, one statement per `.cypher` file, loaded by name.
 
 Shared files sit in this folder; a file in `falkordb/` or `neo4j/` with the same name
-replaces the shared one for that engine.
+replaces the shared one for that engine. The same holds in subfolders: `browser/` holds the
+queries of the Neo4j Browser guide (api/browser_kit.py), named `browser/<stem>`.
 """
 
 import re
@@ -41,13 +42,17 @@ def declared_parameters(name: str, engine: str) -> list[str]:
                    for found in _PARAMETER.findall(line)})
 
 
-def query_names(engine: str) -> list[str]:
-    """Names of every query available to `engine` (shared ones and its own)."""
+def query_names(engine: str, *, folder: str | None = None) -> list[str]:
+    """Names of every query available to `engine` (shared ones and its own). With `folder`,
+    those of that subfolder instead (shared `<folder>/` and `<engine>/<folder>/`), named
+    `<folder>/<stem>` so that `load_query` and `GraphStore.query` take them as they are:
+    `browser` holds the queries of the Neo4j Browser guide."""
     root = resources.files(__package__)
-    names = {p.name.removesuffix(".cypher") for p in root.iterdir() if p.name.endswith(".cypher")}
-    names |= {
-        p.name.removesuffix(".cypher")
-        for p in (root / engine).iterdir()
-        if p.name.endswith(".cypher")
-    }
-    return sorted(names)
+    shared, own = (root, root / engine) if folder is None else (root / folder,
+                                                                root / engine / folder)
+    prefix = "" if folder is None else f"{folder}/"
+    return sorted({
+        prefix + p.name.removesuffix(".cypher")
+        for directory in (shared, own) if directory.is_dir()
+        for p in directory.iterdir() if p.name.endswith(".cypher")
+    })

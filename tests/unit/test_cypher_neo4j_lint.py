@@ -2,7 +2,9 @@
 `@neo4j-cypher/language-support`, pinned in tests/cypher_lint/package.json and installed
 there by the first run): no syntax error, no undefined variable, no syntax Neo4j 5 removed,
 no deprecation. Each file's parameters are declared from its header, so an undeclared
-`$param` is an error too. FalkorDB-only files (cypher/falkordb/) are not Neo4j's to judge."""
+`$param` is an error too. The queries of the Neo4j Browser guide (cypher/browser/ and
+cypher/neo4j/browser/) are checked the same way. FalkorDB-only files (cypher/falkordb/) are
+not Neo4j's to judge."""
 
 import json
 import os
@@ -16,6 +18,7 @@ from cypher import declared_parameters, load_query, query_names
 from tests.conftest import ROOT
 
 LINT_DIR = ROOT / "tests" / "cypher_lint"
+NAMES = query_names("neo4j") + query_names("neo4j", folder="browser")
 
 
 def _install_linter() -> Path:
@@ -36,7 +39,7 @@ def lint_results() -> dict[str, list[dict]]:
     node = _install_linter()
     queries = [{"name": name, "text": load_query(name, "neo4j"),
                 "parameters": declared_parameters(name, "neo4j")}
-               for name in query_names("neo4j")]
+               for name in NAMES]
     statements = []
     for query in queries:  # schema files hold one statement per line
         lines = query["text"].splitlines() if query["name"] == "schema" else [query["text"]]
@@ -60,7 +63,7 @@ def test_the_checker_finds_what_it_should(lint_results):
     assert "exists" in messages and "limit" in messages
 
 
-@pytest.mark.parametrize("name", query_names("neo4j"))
+@pytest.mark.parametrize("name", NAMES)
 def test_neo4j_accepts_the_query(lint_results, name):
     problems = [f"{d['severity']} at {d['line']}:{d['character']}: {d['message']}"
                 for d in lint_results[name]]
