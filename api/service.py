@@ -41,6 +41,7 @@ from api.schemas import (
 from extract.countries import CountryIndex, CountryMatch
 from graph.entity_resolution import EntityRecord, blocking_keys
 from graph.event_resolution import blocking_keys as event_blocking_keys
+from graph.fulltext import fulltext_query
 from graph.names import fold
 from graph.store import GraphStore, Row
 from graph.vocabulary import EventType, Label
@@ -337,8 +338,12 @@ def search(store: GraphStore, q: str, *, limit: int) -> SearchPublic:
     entity_keys = set()
     for label in (Label.ORGANIZATION, Label.PERSON):
         entity_keys |= blocking_keys(EntityRecord(key="q", label=label, name=q))
+    event_keys = event_blocking_keys(q)
+    # Neo4j reads candidates from its full-text index with `fulltext_query`; the embedded
+    # engine scans and ignores it.
     rows = store.query("search_candidates", entity_keys=sorted(entity_keys),
-                       event_keys=event_blocking_keys(q), text=text, limit=SEARCH_CANDIDATES)
+                       event_keys=event_keys, text=text, limit=SEARCH_CANDIDATES,
+                       fulltext_query=fulltext_query(text, keys=[*entity_keys, *event_keys]))
     country = _country(q)
     hits = {}
     for row in rows:
