@@ -50,16 +50,31 @@ def open_store(settings: Settings) -> GraphStore:
     one place that chooses; everything else talks to the GraphStore interface.
     """
     if settings.neo4j_uri:
-        from graph.neo4j_store import Neo4jStore
+        return open_neo4j_store(settings)
+    return open_embedded_store(settings)
 
-        store: GraphStore = Neo4jStore(
-            settings.neo4j_uri, user=settings.neo4j_user, password=settings.neo4j_password,
-            database=settings.neo4j_database, read_timeout=settings.query_timeout,
-        )
-    else:
-        from graph.falkordb_store import FalkorDBStore
 
-        store = FalkorDBStore(settings.data_dir, read_timeout=settings.query_timeout)
+def open_embedded_store(settings: Settings) -> GraphStore:
+    """The embedded FalkorDB under DKG_DATA_DIR, whatever DKG_NEO4J_URI says (`dkg push`
+    reads it while Neo4j is the target)."""
+    from graph.falkordb_store import FalkorDBStore
+
+    return _with_schema(FalkorDBStore(settings.data_dir, read_timeout=settings.query_timeout))
+
+
+def open_neo4j_store(settings: Settings) -> GraphStore:
+    """The Neo4j database DKG_NEO4J_URI names (ValueError when it is unset)."""
+    if not settings.neo4j_uri:
+        raise ValueError("DKG_NEO4J_URI is not set")
+    from graph.neo4j_store import Neo4jStore
+
+    return _with_schema(Neo4jStore(
+        settings.neo4j_uri, user=settings.neo4j_user, password=settings.neo4j_password,
+        database=settings.neo4j_database, read_timeout=settings.query_timeout,
+    ))
+
+
+def _with_schema(store: GraphStore) -> GraphStore:
     try:
         store.apply_schema()
     except Exception:

@@ -78,3 +78,13 @@ def node_merge_query(label: Label) -> str:
 def relationship_merge_query(rel_type: RelType, start: Label, end: Label) -> str:
     """Name of the query file that merges a batch of relationships of this pattern."""
     return f"merge_{rel_type.value.lower()}_{start.value.lower()}_{end.value.lower()}"
+
+
+def node_copy_query(label: Label) -> str:
+    """Name of the query file that copies a batch of nodes with this label (graph/copy.py)."""
+    return f"copy_{label.value.lower()}_nodes"
+
+
+def relationship_copy_query(rel_type: RelType, start: Label, end: Label) -> str:
+    """Name of the query file that copies a batch of relationships of this pattern."""
+    return f"copy_{rel_type.value.lower()}_{start.value.lower()}_{end.value.lower()}"

@@ -1,0 +1,10 @@
+// Copy (Event)-[:HELD_IN]->(Place) relationships from another store
+// (graph/copy.py): the relationship ends up with exactly the given properties, so copying
+// again changes nothing. Both end nodes are copied first.
+// Parameters: $rows: list of {start: id, end: id, properties: map}
+// Returns: nothing.
+UNWIND $rows AS row
+MATCH (a:Event {id: row.start})
+MATCH (b:Place {id: row.end})
+MERGE (a)-[r:HELD_IN]->(b)
+SET r = row.properties

@@ -1,0 +1,7 @@
+// Copy Place nodes by id from another store (graph/copy.py): the node ends up with
+// exactly the given properties, so copying again changes nothing.
+// Parameters: $rows: list of {id, properties: map (id included)}
+// Returns: nothing.
+UNWIND $rows AS row
+MERGE (n:Place {id: row.id})
+SET n = row.properties
