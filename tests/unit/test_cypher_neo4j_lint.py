@@ -7,8 +7,6 @@ cypher/neo4j/browser/) are checked the same way. FalkorDB-only files (cypher/fal
 not Neo4j's to judge."""
 
 import json
-import os
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -16,22 +14,14 @@ import pytest
 
 from cypher import declared_parameters, load_query, query_names
 from tests.conftest import ROOT
+from tests.node_tools import node_with_packages
 
 LINT_DIR = ROOT / "tests" / "cypher_lint"
 NAMES = query_names("neo4j") + query_names("neo4j", folder="browser")
 
 
 def _install_linter() -> Path:
-    node, npm = shutil.which("node"), shutil.which("npm")
-    if node is None or npm is None:
-        message = "node and npm are needed to run Neo4j's Cypher checker"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    if not (LINT_DIR / "node_modules" / "@neo4j-cypher" / "language-support").is_dir():
-        subprocess.run([npm, "ci", "--no-audit", "--no-fund"], cwd=LINT_DIR, check=True,
-                       capture_output=True, timeout=600)
-    return Path(node)
+    return node_with_packages(LINT_DIR, "@neo4j-cypher/language-support")
 
 
 @pytest.fixture(scope="module")
