@@ -5,7 +5,7 @@ import logging
 import signal
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
@@ -16,7 +16,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from api.ingest import IngestReport, ingest_paths
-from api.settings import Settings, open_store
+from api.settings import Settings, open_embedded_store, open_neo4j_store, open_store
+from graph.copy import CopyProgress, CopyReport, copy_graph
 from graph.errors import GraphError
 from graph.store import GraphStore
 
@@ -37,9 +38,9 @@ def main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log deta
 
 
 @contextmanager
-def _store() -> Iterator[GraphStore]:
+def _store(opener: Callable[[Settings], GraphStore] = open_store) -> Iterator[GraphStore]:
     try:
-        store = open_store(Settings())
+        store = opener(Settings())
     except GraphError as e:
         err.print(f"[red]error:[/red] {e}")
         raise typer.Exit(2) from e
@@ -186,6 +187,67 @@ def _export_neo4j_admin(folder: Path | None) -> None:
               markup=False)
 
 
+@app.command()
+def push(
+    to: Annotated[str, typer.Option(
+        "--to", help="Where to: neo4j (the database DKG_NEO4J_URI names).")],
+    batch_size: Annotated[int, typer.Option(
+        "--batch-size", min=1, help="Nodes or relationships per write statement.")] = 1000,
+) -> None:
+    """Copy the embedded graph into a Neo4j database, in batches (MERGE by id: running it
+    again changes nothing, and brings changed nodes up to date; nothing is deleted)."""
+    if to != "neo4j":
+        err.print(f"[red]error:[/red] unknown target {to!r}; available: neo4j")
+        raise typer.Exit(2)
+    settings = Settings()
+    if not settings.neo4j_uri:
+        err.print("[red]error:[/red] DKG_NEO4J_URI is not set: point it at the Neo4j server "
+                  "to push to (bolt://host:7687, neo4j://host:7687, neo4j+s://... for Aura)")
+        raise typer.Exit(2)
+    # The target first: an unreachable server is reported before the embedded one starts.
+    with _store(open_neo4j_store) as target, _store(open_embedded_store) as source:
+        out.print(f"pushing the embedded graph in {settings.data_dir} to "
+                  f"{settings.neo4j_uri} in batches of {batch_size}", markup=False)
+        try:
+            report = _run_copy(source, target, batch_size)
+        except GraphError as e:
+            err.print(f"[red]error:[/red] {e}")
+            raise typer.Exit(1) from e
+    if report.nodes == 0:
+        err.print(f"[yellow]warning:[/yellow] the embedded graph in {settings.data_dir} is "
+                  "empty: ingest articles first (dkg ingest, dkg demo --no-serve)")
+    out.print(f"pushed {report.nodes} nodes and {report.relationships} relationships "
+              f"({report.nodes_created} nodes and {report.relationships_created} relationships "
+              f"new) in {report.batches} batches, {report.seconds:.2f} s")
+
+
+def _run_copy(source: GraphStore, target: GraphStore, batch_size: int) -> CopyReport:
+    """copy_graph with progress on stderr: a bar on a terminal, else a line every tenth."""
+    if not err.is_terminal:
+        printed = [-1]
+
+        def print_tenths(p: CopyProgress) -> None:
+            done = p.nodes + p.relationships
+            tenth = 10 * done // max(1, p.nodes_total + p.relationships_total)
+            if tenth > printed[0]:
+                printed[0] = tenth
+                err.print(f"  {p.nodes}/{p.nodes_total} nodes, "
+                          f"{p.relationships}/{p.relationships_total} relationships")
+
+        return copy_graph(source, target, batch_size=batch_size, on_progress=print_tenths)
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  console=err, transient=True) as progress:
+        nodes = progress.add_task("nodes", total=None)
+        relationships = progress.add_task("relationships", total=None)
+
+        def show(p: CopyProgress) -> None:
+            progress.update(nodes, completed=p.nodes, total=p.nodes_total)
+            progress.update(relationships, completed=p.relationships,
+                            total=p.relationships_total)
+
+        return copy_graph(source, target, batch_size=batch_size, on_progress=show)
+
+
 def _jsonable(properties: dict[str, Any]) -> dict[str, Any]:
     return {k: v.isoformat() if hasattr(v, "isoformat") else v for k, v in properties.items()}
 
@@ -248,8 +310,9 @@ def _is_loopback(host: str) -> bool:
 def _print_urls(host: str, port: int) -> None:
     base = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}"
     out.print(f"serving on {base}  (Ctrl-C to stop); try:")
-    for path in ("/health", "/events?country=Kazakhstan", "/events?country=KAZ&country=CHN"
-                 "&match=all", "/search?q=Tokaev", "/countries/KAZ/partners",
+    for path in ("/explore", "/health", "/events?country=Kazakhstan",
+                 "/events?country=KAZ&country=CHN&match=all", "/search?q=Tokaev",
+                 "/countries/KAZ/partners",
                  "/graph/neighborhood/KAZ?depth=2", "/timeline?country=KAZ", "/docs"):
         out.print(f"  {base}{path}")
 
@@ -270,6 +333,50 @@ def demo(
         if no_serve:
             return
         _serve(store, host, port)
+
+
+@app.command("browser-kit")
+def browser_kit(
+    folder: Annotated[Path, typer.Argument(help="Folder to write the kit into.")
+                      ] = Path("dkg-browser-kit"),
+    serve: Annotated[bool, typer.Option(
+        "--serve", help="Then serve the folder to Neo4j Browser on localhost (Ctrl-C stops).")
+    ] = False,
+    port: Annotated[int, typer.Option(help="TCP port for --serve.")] = 8001,
+) -> None:
+    """Write the Neo4j Browser kit: a style sheet (.grass) and a guide of runnable queries."""
+    from api.browser_kit import GUIDE_FILE, STYLE_FILE, kit_server, write_browser_kit
+
+    files = write_browser_kit(folder)
+    out.print("wrote " + ", ".join(str(path) for path in files), markup=False)
+    base = f"http://localhost:{port}"
+    if not serve:
+        out.print(
+            "In Neo4j Browser:\n"
+            f"  style:  drag {STYLE_FILE} onto the Browser window (or, with --serve, "
+            f"`:style {base}/{STYLE_FILE}`)\n"
+            "  guide:  Browser loads guides over http, from hosts its "
+            "browser.remote_content_hostname_whitelist names (localhost by default), and "
+            f"only with CORS headers: run `dkg browser-kit {folder} --serve`, then "
+            f"`:guide {base}/{GUIDE_FILE}`\n"
+            "  params: every query of the guide comes with its :param lines, e.g. "
+            ":param country => 'KAZ'", markup=False, highlight=False)
+        return
+    try:
+        server = kit_server(folder, port=port)
+    except OSError as e:
+        err.print(f"[red]error:[/red] cannot serve on port {port}: {e}; choose another with "
+                  "--port")
+        raise typer.Exit(2) from e
+    with server:
+        out.print(f"serving {folder} on {base} (Ctrl-C to stop); in Neo4j Browser run:\n"
+                  f"  :style {base}/{STYLE_FILE}\n"
+                  f"  :guide {base}/{GUIDE_FILE}      (or :play {base}/{GUIDE_FILE})",
+                  markup=False, highlight=False)
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
 
 
 @app.command("eval")

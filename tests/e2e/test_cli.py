@@ -103,3 +103,104 @@ def test_an_unreachable_neo4j_says_what_to_check(tmp_path):
     assert result.returncode == 2
     assert "cannot reach Neo4j at bolt://127.0.0.1:9" in result.stderr
     assert "DKG_NEO4J_URI" in result.stderr
+
+
+def test_push_needs_a_neo4j_uri(tmp_path):
+    result = run_dkg(["push", "--to", "neo4j"], data_dir=tmp_path / "data")
+    assert result.returncode == 2 and "DKG_NEO4J_URI is not set" in result.stderr
+
+
+def test_push_to_an_unreachable_neo4j_says_what_to_check(tmp_path):
+    env = {**os.environ, "DKG_DATA_DIR": str(tmp_path / "data"),
+           "DKG_NEO4J_URI": "bolt://127.0.0.1:9"}
+    result = subprocess.run([sys.executable, "-m", "api.cli", "push", "--to", "neo4j"],
+                            env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2
+    assert "cannot reach Neo4j at bolt://127.0.0.1:9" in result.stderr
+    assert "DKG_NEO4J_URI" in result.stderr
+    assert not (tmp_path / "data").exists()  # the embedded store was never started
+
+
+def test_push_refuses_an_unknown_target(tmp_path):
+    result = run_dkg(["push", "--to", "sqlite"], data_dir=tmp_path / "data")
+    assert result.returncode == 2 and "unknown target 'sqlite'" in result.stderr
+
+
+# `dkg push` as a user runs it, with a second embedded store standing in for Neo4j (no
+# Neo4j server runs here): the opener of the target is swapped before the CLI starts.
+PUSH_STAND_IN = (
+    "import sys; from pathlib import Path; import api.settings as s; "
+    "from graph.falkordb_store import FalkorDBStore; target = Path(sys.argv.pop(1)); "
+    "s.open_neo4j_store = lambda settings: s._with_schema(FalkorDBStore(target)); "
+    "from api.cli import app; app()"
+)
+
+
+def _push(data_dir: Path, target: Path, *args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "DKG_DATA_DIR": str(data_dir), "DKG_NEO4J_URI": "bolt://stand-in"}
+    return subprocess.run([sys.executable, "-c", PUSH_STAND_IN, str(target), "push",
+                           "--to", "neo4j", *args], env=env, capture_output=True, text=True,
+                          timeout=300)
+
+
+def test_push_copies_every_node_and_relationship_and_a_second_push_adds_nothing(ingested,
+                                                                                  tmp_path):
+    data_dir, first = ingested
+    counts = _graph_counts(first.stdout)
+    nodes, relationships = (int(line.split(":")[1].split("(")[0]) for line in counts)
+    pushed = _push(data_dir, tmp_path / "target", "--batch-size", "25")
+    assert pushed.returncode == 0, pushed.stderr
+    assert (f"pushed {nodes} nodes and {relationships} relationships ({nodes} nodes and "
+            f"{relationships} relationships new)") in pushed.stdout
+    assert f"{nodes}/{nodes} nodes, {relationships}/{relationships} relationships" in \
+        pushed.stderr
+    again = _push(data_dir, tmp_path / "target")
+    assert again.returncode == 0, again.stderr
+    assert "(0 nodes and 0 relationships new)" in again.stdout
+    stats = run_dkg(["stats"], data_dir=tmp_path / "target")
+    assert _graph_counts(stats.stdout) == counts
+
+
+def test_browser_kit_writes_the_style_and_the_guide_and_says_how_to_load_them(tmp_path: Path):
+    folder = tmp_path / "kit"
+    result = run_dkg(["browser-kit", str(folder)], data_dir=tmp_path / "data")
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in folder.iterdir()) == ["dkg-guide.html", "dkg-style.grass"]
+    assert "node.Country" in (folder / "dkg-style.grass").read_text(encoding="utf-8")
+    assert '<pre class="runnable">:param country =&gt; \'KAZ\'</pre>' in (
+        folder / "dkg-guide.html").read_text(encoding="utf-8")
+    for hint in (":style", ":guide http://localhost:8001/dkg-guide.html", ":param",
+                 "browser.remote_content_hostname_whitelist"):
+        assert hint in result.stdout
+
+
+def test_browser_kit_serves_the_kit_to_neo4j_browser(tmp_path: Path):
+    import socket
+    import time
+    import urllib.request
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = {**os.environ, "DKG_DATA_DIR": str(tmp_path / "data")}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "api.cli", "browser-kit", str(tmp_path / "kit"), "--serve",
+         "--port", str(port)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        text=True)
+    try:
+        url = f"http://127.0.0.1:{port}/dkg-guide.html"
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(url, timeout=5) as response:
+                    body = response.read().decode("utf-8")
+                    allowed = response.headers["Access-Control-Allow-Origin"]
+                break
+            except OSError:
+                assert process.poll() is None and time.monotonic() < deadline
+                time.sleep(0.1)
+        assert allowed == "*" and "<slide" in body
+    finally:
+        process.terminate()
+        stdout, _ = process.communicate(timeout=30)
+    assert f":style http://localhost:{port}/dkg-style.grass" in stdout
