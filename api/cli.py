@@ -307,13 +307,20 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
+# What `dkg serve` and `dkg demo` suggest trying; each answers with data on the demo's
+# samples (tests/e2e/test_explore_browser.py checks).
+URLS_TO_TRY = (
+    "/explore?q=Kazakhstan", "/events?country=Kazakhstan",
+    "/events?country=KAZ&country=CHN&match=all", "/search?q=Tokbergenow",
+    "/countries/KAZ/partners", "/graph/neighborhood/KAZ?depth=2", "/timeline?country=KAZ",
+    "/stats", "/docs",
+)
+
+
 def _print_urls(host: str, port: int) -> None:
     base = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}"
     out.print(f"serving on {base}  (Ctrl-C to stop); try:")
-    for path in ("/explore", "/health", "/events?country=Kazakhstan",
-                 "/events?country=KAZ&country=CHN&match=all", "/search?q=Tokaev",
-                 "/countries/KAZ/partners",
-                 "/graph/neighborhood/KAZ?depth=2", "/timeline?country=KAZ", "/docs"):
+    for path in URLS_TO_TRY:
         out.print(f"  {base}{path}")
 
 

@@ -3,7 +3,8 @@
 //   node explore.mjs '{"base": "http://127.0.0.1:8000", "screenshot": "out.png",
 //                      "search": "Kazakhstan", "expand": "<node id>",
 //                      "filters": [{"country": "KAZ", "date_from": "2026-05-01"}]}'
-// With "search" left out it only loads the page (the empty-graph check).
+// With "search" left out it only loads the page ("path", default /explore, may carry ?q= or
+// ?node=): the empty-graph and link checks.
 import { chromium } from "playwright-core";
 
 const plan = JSON.parse(process.argv[2]);
@@ -24,8 +25,10 @@ try {
   page.on("requestfailed", (request) => seen.failed_requests.push(request.url()));
   page.on("response", (response) => { if (response.status() >= 500) seen.failed_requests.push(`${response.status()} ${response.url()}`); });
 
-  await page.goto(`${plan.base}/explore`);
+  await page.goto(`${plan.base}${plan.path ?? "/explore"}`);
   await page.waitForSelector("body[data-state]", { timeout: 15000 });
+  seen.opened = await page.$$eval("#details h2[data-id]", (titles) => titles.map((t) => t.dataset.id));
+  seen.location = page.url();
   seen.state = await page.getAttribute("body", "data-state");
   seen.notice = (await page.locator("#notice").isVisible()) ? await page.locator("#notice").innerText() : null;
   seen.search_disabled = await page.locator("#search-input").isDisabled();

@@ -7,10 +7,12 @@ import os
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest
 
+from api.cli import URLS_TO_TRY
 from tests.conftest import ROOT
 from tests.e2e.conftest import run_dkg_server
 from tests.node_tools import chromium, node_with_packages
@@ -122,6 +124,29 @@ def test_filters_list_and_highlight_the_matching_events(kazakhstan_session):
         assert shown["title"] == f"Events ({len(matching)})"
         assert shown["events"] == matching
         assert set(shown["faded"]) == drawn_events - set(matching)
+
+
+def test_a_link_opens_a_search_or_a_node(demo, drive: Drive):
+    base, _, _ = demo
+    top = httpx.get(f"{base}/search", params={"q": "Tokbergenow"}).json()["items"][0]["id"]
+    by_search = drive({"base": base, "path": "/explore?q=Tokbergenow",
+                       "screenshot": str(ARTIFACTS / "explore-link.png")})
+    assert by_search["opened"] == [top]
+    assert parse_qs(urlsplit(by_search["location"]).query) == {"node": [top]}
+    by_node = drive({"base": base, "path": "/explore?node=KAZ",
+                     "screenshot": str(ARTIFACTS / "explore-link.png")})
+    assert by_node["opened"] == ["KAZ"]
+    assert by_search["console_errors"] == by_node["console_errors"] == []
+
+
+@pytest.mark.parametrize("path", [p for p in URLS_TO_TRY if not p.startswith("/explore")])
+def test_every_url_the_demo_suggests_answers_with_data(demo, path):
+    base, _, _ = demo
+    answer = httpx.get(f"{base}{path}")
+    assert answer.status_code == 200
+    if answer.headers["content-type"] == "application/json":
+        body = answer.json()
+        assert body.get("items", body.get("nodes", body.get("events"))), body
 
 
 def test_a_screenshot_is_written(kazakhstan_session):
