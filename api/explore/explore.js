@@ -367,7 +367,7 @@ async function start() {
     applyFilter(readFilter());
   });
   $("#filter-form").addEventListener("reset", () => setTimeout(() => applyFilter(readFilter())));
-  $("#fit").addEventListener("click", () => graph.fit());
+  $("#fit").addEventListener("click", () => { graph.autoFit = true; graph.fit(); });
   $("#clear").addEventListener("click", () => { graph.clear(); showSize(); });
   try {
     const stats = await api("/stats");

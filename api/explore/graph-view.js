@@ -14,15 +14,20 @@ export const KINDS = {
   Article: { color: "#7f8c8d", radius: 8 },
 };
 
+// The forces follow d3-force's defaults in spirit: a link pulls with strength
+// 1 / (the smaller degree of its ends), and the better-connected end moves less, so a hub
+// with many links stays stable; repulsion falls with the square of the distance.
 const LINK_DISTANCE = 90;
-const LINK_STRENGTH = 0.08;
-const CHARGE = 900;
-const GRAVITY = 0.012;
+const CHARGE = 240;
+const GRAVITY = 0.02;
+const MAX_STEP = 40; // pixels a node may move in one tick
+const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
 const VELOCITY_DECAY = 0.6;
 const ALPHA_DECAY = 0.985;
 const ALPHA_MIN = 0.004;
 const CLICK_SLOP = 4;
 const LABEL_LENGTH = 28;
+const DENSE = 40;
 
 function svgElement(tag, attributes = {}) {
   const element = document.createElementNS(SVG, tag);
@@ -47,6 +52,7 @@ export class GraphView {
     this.alpha = 0;
     this.frame = null;
     this.selected = null;
+    this.autoFit = true; // keep everything in view while the layout moves, until a pan or zoom
     this.applyTransform();
     this.bindPointer();
   }
@@ -68,8 +74,10 @@ export class GraphView {
     this.links.clear();
     this.linkLayer.replaceChildren();
     this.nodeLayer.replaceChildren();
+    this.svg.classList.remove("dense");
     this.selected = null;
     this.transform = this.centred();
+    this.autoFit = true;
     this.applyTransform();
   }
 
@@ -91,10 +99,11 @@ export class GraphView {
         Object.assign(existing.data, data);
         continue;
       }
-      const angle = Math.random() * 2 * Math.PI;
-      const spread = data.id === anchorId ? 0 : 30 + Math.random() * 40;
+      // New nodes start on a spiral around the anchor, spread out however many arrive.
+      const spread = data.id === anchorId ? 0 : 30 * Math.sqrt(added + 1);
+      const angle = added * GOLDEN_ANGLE;
       const node = {
-        id: data.id, data, expanded: false,
+        id: data.id, data, expanded: false, degree: 0,
         x: origin.x + spread * Math.cos(angle), y: origin.y + spread * Math.sin(angle),
         vx: 0, vy: 0, pinned: false,
       };
@@ -109,7 +118,11 @@ export class GraphView {
       const link = { ...relationship, key };
       link.element = this.drawLink(link);
       this.links.set(key, link);
+      this.nodes.get(link.source).degree += 1;
+      this.nodes.get(link.target).degree += 1;
     }
+    // Many nodes: only expanded, selected and hovered ones keep their labels.
+    this.svg.classList.toggle("dense", this.nodes.size > DENSE);
     this.reheat(added > 0 ? 1 : 0.3);
     return added;
   }
@@ -155,7 +168,7 @@ export class GraphView {
     const ys = [...this.nodes.values()].map((n) => n.y);
     const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
     const padding = 60;
-    const k = Math.min(2, (width - 2 * padding) / Math.max(maxX - minX, 1),
+    const k = Math.min(1.5, (width - 2 * padding) / Math.max(maxX - minX, 1),
       (height - 2 * padding) / Math.max(maxY - minY, 1));
     this.transform = { k, x: width / 2 - k * (minX + maxX) / 2, y: height / 2 - k * (minY + maxY) / 2 };
     this.applyTransform();
@@ -226,6 +239,7 @@ export class GraphView {
     this.frame = null;
     this.tick();
     this.render();
+    if (this.autoFit) this.fit();
     if (this.alpha > ALPHA_MIN) this.frame = requestAnimationFrame(() => this.step());
   }
 
@@ -248,17 +262,22 @@ export class GraphView {
     for (const link of this.links.values()) {
       const a = this.nodes.get(link.source);
       const b = this.nodes.get(link.target);
-      const dx = b.x - a.x;
-      const dy = b.y - a.y;
+      const dx = b.x + b.vx - a.x - a.vx;
+      const dy = b.y + b.vy - a.y - a.vy;
       const distance = Math.hypot(dx, dy) || 1;
-      const pull = ((distance - LINK_DISTANCE) / distance) * LINK_STRENGTH * alpha;
-      a.vx += dx * pull; a.vy += dy * pull;
-      b.vx -= dx * pull; b.vy -= dy * pull;
+      const strength = 1 / Math.min(a.degree, b.degree);
+      const length = LINK_DISTANCE + 8 * Math.sqrt(Math.max(a.degree, b.degree)); // room around hubs
+      const pull = ((distance - length) / distance) * strength * alpha;
+      const bShare = a.degree / (a.degree + b.degree); // the busier end moves less
+      b.vx -= dx * pull * bShare; b.vy -= dy * pull * bShare;
+      a.vx += dx * pull * (1 - bShare); a.vy += dy * pull * (1 - bShare);
     }
     for (const node of nodes) {
       if (node.pinned) { node.vx = 0; node.vy = 0; continue; }
       node.vx -= node.x * GRAVITY * alpha;
       node.vy -= node.y * GRAVITY * alpha;
+      const step = Math.hypot(node.vx, node.vy);
+      if (step > MAX_STEP) { node.vx *= MAX_STEP / step; node.vy *= MAX_STEP / step; }
       node.x += node.vx;
       node.y += node.vy;
       node.vx *= VELOCITY_DECAY;
@@ -293,6 +312,7 @@ export class GraphView {
       const here = this.pointerPosition(event);
       if (Math.hypot(here.x - gesture.start.x, here.y - gesture.start.y) > CLICK_SLOP) gesture.moved = true;
       if (!gesture.moved) return;
+      this.autoFit = false;
       if (gesture.id) {
         const node = this.nodes.get(gesture.id);
         const world = this.toWorld(here.x, here.y);
@@ -314,6 +334,7 @@ export class GraphView {
     this.svg.addEventListener("pointercancel", () => { gesture = null; });
     this.svg.addEventListener("wheel", (event) => {
       event.preventDefault();
+      this.autoFit = false;
       const here = this.pointerPosition(event);
       const world = this.toWorld(here.x, here.y);
       const k = Math.min(4, Math.max(0.15, this.transform.k * Math.exp(-event.deltaY * 0.0015)));

@@ -4,7 +4,8 @@
 //                      "search": "Kazakhstan", "expand": "<node id>",
 //                      "filters": [{"country": "KAZ", "date_from": "2026-05-01"}]}'
 // With "search" left out it only loads the page ("path", default /explore, may carry ?q= or
-// ?node=): the empty-graph and link checks.
+// ?node=): the empty-graph and link checks. With "layout" ({neighbours, chain}) it lays out
+// a made-up graph with the page's own drawing code instead.
 import { chromium } from "playwright-core";
 
 const plan = JSON.parse(process.argv[2]);
@@ -33,6 +34,50 @@ try {
   seen.notice = (await page.locator("#notice").isVisible()) ? await page.locator("#notice").innerText() : null;
   seen.search_disabled = await page.locator("#search-input").isDisabled();
   const drawn = () => page.$$eval("#nodes .node", (nodes) => nodes.map((n) => ({ id: n.dataset.id, kind: n.dataset.kind })));
+
+  if (plan.layout) {
+    // The drawing on its own: a hub with many neighbours plus a chain, laid out on a fresh
+    // SVG; report whether it settled, stayed finite, kept nodes apart and stayed in view.
+    seen.layout = await page.evaluate(async ({ neighbours, chain }) => {
+      const { GraphView } = await import("/explore/assets/graph-view.js");
+      document.body.innerHTML = `<svg id="graph" style="width:900px;height:700px;display:block">
+        <g id="viewport"><g id="links"></g><g id="nodes"></g></g></svg>`;
+      const svg = document.querySelector("#graph");
+      const view = new GraphView(svg, { onNodeClick: () => {} });
+      const nodes = [{ id: "hub", kind: "Country", name: "Hub" }];
+      const relationships = [];
+      for (let i = 0; i < neighbours; i += 1) {
+        nodes.push({ id: `n${i}`, kind: i % 2 ? "Event" : "Organization", name: `Node ${i}` });
+        relationships.push({ type: "INVOLVES", source: `n${i}`, target: "hub" });
+      }
+      for (let i = 1; i < chain; i += 1) {
+        relationships.push({ type: "PART_OF", source: `n${i}`, target: `n${i - 1}` });
+      }
+      view.merge({ nodes, relationships }, "hub");
+      const started = performance.now();
+      while (view.frame !== null && performance.now() - started < 20000) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      const placed = [...view.nodes.values()];
+      let closest = Infinity;
+      for (let i = 0; i < placed.length; i += 1) {
+        for (let j = i + 1; j < placed.length; j += 1) {
+          closest = Math.min(closest, Math.hypot(placed[i].x - placed[j].x, placed[i].y - placed[j].y));
+        }
+      }
+      const box = svg.getBoundingClientRect();
+      const outside = [...svg.querySelectorAll(".node circle")].filter((circle) => {
+        const r = circle.getBoundingClientRect();
+        return r.left < box.left || r.right > box.right || r.top < box.top || r.bottom > box.bottom;
+      }).length;
+      return {
+        settled: view.frame === null, seconds: (performance.now() - started) / 1000,
+        finite: placed.every((n) => Number.isFinite(n.x) && Number.isFinite(n.y)),
+        extent: Math.max(...placed.map((n) => Math.max(Math.abs(n.x), Math.abs(n.y)))),
+        closest, outside, drawn: placed.length,
+      };
+    }, plan.layout);
+  }
 
   if (plan.search) {
     await page.fill("#search-input", plan.search);

@@ -149,6 +149,20 @@ def test_every_url_the_demo_suggests_answers_with_data(demo, path):
         assert body.get("items", body.get("nodes", body.get("events"))), body
 
 
+def test_a_hub_with_many_neighbours_settles_in_view(demo, drive: Drive):
+    """The force layout on its own: 300 neighbours around one node and a chain through 50
+    of them settle, stay finite and apart, and are all inside the drawing."""
+    base, _, _ = demo
+    seen = drive({"base": base, "layout": {"neighbours": 300, "chain": 50},
+                  "screenshot": str(ARTIFACTS / "explore-layout.png")})
+    layout = seen["layout"]
+    assert layout["drawn"] == 301 and layout["settled"] and layout["finite"]
+    assert layout["extent"] < 5_000
+    assert layout["closest"] > 5
+    assert layout["outside"] == 0
+    assert seen["console_errors"] == []
+
+
 def test_a_screenshot_is_written(kazakhstan_session):
     picture = ARTIFACTS / "explore.png"
     assert picture.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
