@@ -337,7 +337,8 @@ function readFilter() {
 // --- start --------------------------------------------------------------------------------
 
 function drawLegend() {
-  $("#legend").replaceChildren(...Object.keys(KINDS).map((kind) => el("li", {}, swatch(kind), kind)));
+  $("#legend").replaceChildren(...Object.keys(KINDS).map((kind) => el("li", {}, swatch(kind), kind)),
+    el("li", { class: "hint" }, "click: expand · hover: name"));
 }
 
 async function loadCountries() {

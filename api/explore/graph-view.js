@@ -4,20 +4,22 @@
 
 const SVG = "http://www.w3.org/2000/svg";
 
+// The colours of the Neo4j Browser kit's style (api/neo4j_browser/dkg-style.grass), so a
+// node looks the same in both (tests/e2e/test_explore.py compares them).
 export const KINDS = {
-  Country: { color: "#2d5fa8", radius: 17 },
-  Region: { color: "#4aa3b5", radius: 14 },
-  Organization: { color: "#3a9d6a", radius: 12 },
-  Person: { color: "#8e5bb5", radius: 11 },
-  Event: { color: "#e07b39", radius: 11 },
-  Place: { color: "#c0a03a", radius: 9 },
-  Article: { color: "#7f8c8d", radius: 8 },
+  Country: { color: "#4C8EDA", radius: 17 },
+  Region: { color: "#569480", radius: 14 },
+  Organization: { color: "#C990C0", radius: 12 },
+  Person: { color: "#8DCC93", radius: 11 },
+  Event: { color: "#F79767", radius: 11 },
+  Place: { color: "#FFC454", radius: 9 },
+  Article: { color: "#D9C8AE", radius: 8 },
 };
 
 // The forces follow d3-force's defaults in spirit: a link pulls with strength
 // 1 / (the smaller degree of its ends), and the better-connected end moves less, so a hub
 // with many links stays stable; repulsion falls with the square of the distance.
-const LINK_DISTANCE = 90;
+const LINK_DISTANCE = 130;
 const CHARGE = 240;
 const GRAVITY = 0.02;
 const MAX_STEP = 40; // pixels a node may move in one tick
@@ -26,8 +28,8 @@ const VELOCITY_DECAY = 0.6;
 const ALPHA_DECAY = 0.985;
 const ALPHA_MIN = 0.004;
 const CLICK_SLOP = 4;
-const LABEL_LENGTH = 28;
-const DENSE = 40;
+const LABEL_LENGTH = 24;
+const DENSE = 30;
 
 function svgElement(tag, attributes = {}) {
   const element = document.createElementNS(SVG, tag);
@@ -121,7 +123,7 @@ export class GraphView {
       this.nodes.get(link.source).degree += 1;
       this.nodes.get(link.target).degree += 1;
     }
-    // Many nodes: only expanded, selected and hovered ones keep their labels.
+    // Many nodes: only countries and expanded, selected or hovered nodes keep their labels.
     this.svg.classList.toggle("dense", this.nodes.size > DENSE);
     this.reheat(added > 0 ? 1 : 0.3);
     return added;
@@ -168,7 +170,7 @@ export class GraphView {
     const ys = [...this.nodes.values()].map((n) => n.y);
     const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
     const padding = 60;
-    const k = Math.min(1.5, (width - 2 * padding) / Math.max(maxX - minX, 1),
+    const k = Math.min(1, (width - 2 * padding) / Math.max(maxX - minX, 1),
       (height - 2 * padding) / Math.max(maxY - minY, 1));
     this.transform = { k, x: width / 2 - k * (minX + maxX) / 2, y: height / 2 - k * (minY + maxY) / 2 };
     this.applyTransform();

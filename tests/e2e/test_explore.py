@@ -5,7 +5,9 @@ import re
 
 import pytest
 
+from api.browser_kit import read_grass, style_sheet
 from api.explore import ASSETS
+from graph.vocabulary import Label
 
 ASSET_FILES = sorted(p.name for p in ASSETS.iterdir() if p.name != "index.html")
 # The SVG namespace is an identifier, not an address anything is fetched from.
@@ -52,3 +54,11 @@ def test_the_page_is_not_part_of_the_api_contract(client):
 
 def test_unknown_asset_is_404(client):
     assert client.get("/explore/assets/nothing.js").status_code == 404
+
+
+def test_the_explorer_draws_each_label_in_the_browser_kit_colour(client):
+    script = client.get("/explore/assets/graph-view.js").text
+    colours = dict(re.findall(r'(\w+): \{ color: "(#[0-9A-Fa-f]{6})"', script))
+    style = read_grass(style_sheet())
+    kit = {label.value: style[f"node.{label.value}"]["color"] for label in Label}
+    assert {k: v.upper() for k, v in colours.items()} == {k: v.upper() for k, v in kit.items()}
