@@ -72,18 +72,14 @@ def copy_graph(source: GraphStore, target: GraphStore, *,
                             relationships_total=sum(counts["relationships"].values()))
     summary, batches = WriteSummary(), 0
     nodes, relationships = source.iter_export()
-    for name, rows in _batches(_node_rows(nodes), batch_size):
-        summary += target.execute(name, rows=rows)
-        batches += 1
-        progress.nodes += len(rows)
-        if on_progress is not None:
-            on_progress(progress)
-    for name, rows in _batches(_relationship_rows(relationships), batch_size):
-        summary += target.execute(name, rows=rows)
-        batches += 1
-        progress.relationships += len(rows)
-        if on_progress is not None:
-            on_progress(progress)
+    for kind, rows in (("nodes", _node_rows(nodes)),
+                       ("relationships", _relationship_rows(relationships))):
+        for name, batch in _batches(rows, batch_size):
+            summary += target.execute(name, rows=batch)
+            batches += 1
+            setattr(progress, kind, getattr(progress, kind) + len(batch))
+            if on_progress is not None:
+                on_progress(progress)
     target.after_ingest()
     report = CopyReport(nodes=progress.nodes, relationships=progress.relationships,
                         nodes_created=summary.nodes_created,

@@ -50,6 +50,19 @@ def _open_neo4j(tmp_path: Path) -> GraphStore:
 STORE_OPENERS = {"falkordb": _open_falkordb, "neo4j": _open_neo4j}
 
 
+def with_samples(store: GraphStore, nlp) -> Iterator[GraphStore]:
+    """For a fixture: `store` with its schema and the bundled samples ingested (the report
+    kept as `store.samples_report`), closed when the fixture ends."""
+    from api.ingest import ingest_paths
+
+    try:
+        store.apply_schema()
+        store.samples_report = ingest_paths([SAMPLES], store=store, nlp=nlp)
+        yield store
+    finally:
+        store.close()
+
+
 @pytest.fixture(params=sorted(STORE_OPENERS))
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[GraphStore]:
     """An empty store with its schema, once per available engine."""

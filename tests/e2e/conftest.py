@@ -14,19 +14,15 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from api.ingest import IngestReport, ingest_paths
+from api.ingest import IngestReport
 from graph.store import GraphStore
-from tests.conftest import SAMPLES, STORE_OPENERS
+from tests.conftest import STORE_OPENERS, with_samples
 
 
 @pytest.fixture(scope="module", params=sorted(STORE_OPENERS))
 def samples_store(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
                   nlp) -> Iterator[GraphStore]:
-    store = STORE_OPENERS[request.param](tmp_path_factory.mktemp("samples"))
-    store.apply_schema()
-    store.samples_report = ingest_paths([SAMPLES], store=store, nlp=nlp)
-    yield store
-    store.close()
+    yield from with_samples(STORE_OPENERS[request.param](tmp_path_factory.mktemp("samples")), nlp)
 
 
 @pytest.fixture(scope="module")

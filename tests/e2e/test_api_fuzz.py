@@ -18,10 +18,9 @@ from fastapi import FastAPI
 from schemathesis.errors import FailureGroup
 
 from api.app import create_app
-from api.ingest import ingest_paths
 from api.settings import Settings
 from graph.falkordb_store import FalkorDBStore
-from tests.conftest import SAMPLES
+from tests.conftest import with_samples
 
 SEED = 20261122
 MAX_EXAMPLES = 100  # random requests per operation, after the schema's examples and edge cases
@@ -59,11 +58,7 @@ class FuzzTally:
 @pytest.fixture(scope="module")
 def fuzz_store(tmp_path_factory: pytest.TempPathFactory, nlp) -> Iterator[FalkorDBStore]:
     """The bundled samples in a store no other module sees: the fuzzer writes and deletes."""
-    store = FalkorDBStore(tmp_path_factory.mktemp("fuzz") / "data")
-    store.apply_schema()
-    ingest_paths([SAMPLES], store=store, nlp=nlp)
-    yield store
-    store.close()
+    yield from with_samples(FalkorDBStore(tmp_path_factory.mktemp("fuzz") / "data"), nlp)
 
 
 @pytest.fixture(scope="module")

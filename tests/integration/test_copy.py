@@ -10,20 +10,15 @@ from typing import Any
 
 import pytest
 
-from api.ingest import ingest_paths
 from graph.copy import CopyProgress, copy_graph
 from graph.falkordb_store import FalkorDBStore
 from graph.store import GraphStore
-from tests.conftest import SAMPLES, STORE_OPENERS
+from tests.conftest import STORE_OPENERS, with_samples
 
 
 @pytest.fixture(scope="module")
 def source(tmp_path_factory: pytest.TempPathFactory, nlp) -> Iterator[GraphStore]:
-    store = FalkorDBStore(tmp_path_factory.mktemp("copy") / "source")
-    store.apply_schema()
-    ingest_paths([SAMPLES], store=store, nlp=nlp)
-    yield store
-    store.close()
+    yield from with_samples(FalkorDBStore(tmp_path_factory.mktemp("copy") / "source"), nlp)
 
 
 @pytest.fixture(params=sorted(STORE_OPENERS))
