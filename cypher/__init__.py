@@ -3,6 +3,10 @@
 Shared files sit in this folder; a file in `falkordb/` or `neo4j/` with the same name
 replaces the shared one for that engine. The same holds in subfolders: `browser/` holds the
 queries of the Neo4j Browser guide (api/browser_kit.py), named `browser/<stem>`.
+
+A family of queries that differ only in labels and relationship types is one template in
+`templates/`: `{{slot}}` marks where a label or type goes, and `render_query` fills the
+slots from the project's vocabulary (never from request text).
 """
 
 import re
@@ -12,6 +16,8 @@ from importlib.resources.abc import Traversable
 
 ENGINES = ("falkordb", "neo4j")
 _PARAMETER = re.compile(r"\$(\w+)")
+_SLOT = re.compile(r"\{\{(\w+)\}\}")
+_SLOT_VALUE = re.compile(r"[A-Z][A-Za-z_]*")
 
 
 def query_file(name: str, engine: str) -> Traversable:
@@ -56,3 +62,25 @@ def query_names(engine: str, *, folder: str | None = None) -> list[str]:
         for directory in (shared, own) if directory.is_dir()
         for p in directory.iterdir() if p.name.endswith(".cypher")
     })
+
+
+def template_slots(name: str, engine: str) -> set[str]:
+    """The slots of template `templates/<name>`."""
+    return set(_SLOT.findall(load_query(f"templates/{name}", engine)))
+
+
+@cache
+def render_query(name: str, engine: str, slots: tuple[tuple[str, str], ...]) -> str:
+    """Template `templates/<name>` for `engine` with every slot filled: `slots` pairs a
+    slot with a label or relationship type, which must look like one (`Person`,
+    `PARTICIPATED_IN`)."""
+    values = dict(slots)
+    for slot, value in values.items():
+        if not _SLOT_VALUE.fullmatch(value):
+            raise ValueError(f"slot {slot!r}: {value!r} is not a label or relationship type")
+    text = load_query(f"templates/{name}", engine)
+    missing = set(_SLOT.findall(text)) - values.keys()
+    if missing:
+        raise ValueError(f"template {name!r} needs slots {sorted(missing)}")
+    return _SLOT.sub(lambda m: values[m.group(1)], text)
+

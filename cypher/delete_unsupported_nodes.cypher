@@ -1,7 +1,6 @@
-// Delete, among some nodes, those nothing supports any more: a region no article mentions
-// and no event involves, any other node left without relationships (region membership
-// alone does not keep a country). Run until it deletes nothing: a country may be left
-// alone only once its region has gone.
+// Delete, among some nodes, those left without any relationship (articles excepted: they
+// go only when retracted). A country that only belongs to a region stays while the region
+// does.
 // Parameters: $ids: node ids.
 // Returns: nothing.
 UNWIND $ids AS id
@@ -15,7 +14,5 @@ OPTIONAL MATCH (r:Region {id: id})
 WITH coalesce(a, c, o, p, e, pl, r) AS n
 WHERE n IS NOT NULL
 WITH n
-WHERE NOT n:Article
-  AND ((n:Region AND NOT (n)<-[:MENTIONS|INVOLVES]-())
-       OR (NOT n:Region AND NOT (n)--()))
-DETACH DELETE n
+WHERE NOT n:Article AND NOT (n)--()
+DELETE n

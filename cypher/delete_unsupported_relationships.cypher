@@ -1,5 +1,6 @@
-// Delete the relationships around some nodes that no article supports any more (an empty
-// articles list; relationships that never carry articles, such as IN_REGION, stay).
+// Delete the relationships around some nodes that no article supports any more (an
+// articles list that is empty; relationships no article needs, such as IN_REGION, carry no
+// such list and stay).
 // Parameters: $ids: node ids.
 // Returns: nothing.
 UNWIND $ids AS id
@@ -13,6 +14,6 @@ OPTIONAL MATCH (r:Region {id: id})
 WITH coalesce(a, c, o, p, e, pl, r) AS n
 WHERE n IS NOT NULL
 MATCH (n)-[rel]-()
-WHERE size(coalesce(rel.articles, [null])) = 0
+WHERE rel.articles IS NOT NULL AND size(rel.articles) = 0
 WITH DISTINCT rel
 DELETE rel

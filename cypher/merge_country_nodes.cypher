@@ -1,8 +1,9 @@
-// Merge Country nodes by ISO3 id; aliases accumulate, the canonical name is kept (a name
-// that is only the code, written when nothing better was known, gives way to a real one).
-// Parameters: $rows: list of {id, name, aliases: [string]}
+// Merge Country nodes by ISO3 id: the canonical name, and the other names articles used
+// (aliases) kept sorted and unique, so the result does not depend on the order of ingest.
+// Parameters: $rows: list of {id, name, aliases: [string], sorted}
 // Returns: nothing.
 UNWIND $rows AS row
 MERGE (n:Country {id: row.id})
-SET n.name = CASE WHEN n.name IS NULL OR n.name = n.id THEN row.name ELSE n.name END
-SET n.aliases = coalesce(n.aliases, []) + [a IN row.aliases WHERE NOT a IN coalesce(n.aliases, [])]
+SET n.name = row.name,
+    n.aliases = reduce(acc = coalesce(n.aliases, []), a IN row.aliases |
+                       [x IN acc WHERE x < a] + [a] + [x IN acc WHERE x > a])

@@ -1,11 +1,9 @@
-// Merge Organization nodes by id; aliases and lookup keys accumulate, the canonical name
-// is the longest one seen (ties: the alphabetically first), whatever the order of ingest.
-// Parameters: $rows: list of {id, name, aliases: [string], alias_keys: [string], block_keys: [string]}
+// Write Organization nodes by id with the properties resolution computed from every
+// mention of the node (graph/resolver.py): each value is set whole, never accumulated.
+// Parameters: $rows: list of {id, name, aliases: [string], alias_keys: [string],
+//             block_keys: [string]}
 // Returns: nothing.
 UNWIND $rows AS row
 MERGE (n:Organization {id: row.id})
-SET n.name = CASE WHEN n.name IS NULL OR size(row.name) > size(n.name)
-    OR (size(row.name) = size(n.name) AND row.name < n.name) THEN row.name ELSE n.name END
-SET n.aliases = coalesce(n.aliases, []) + [a IN row.aliases WHERE NOT a IN coalesce(n.aliases, [])]
-SET n.block_keys = coalesce(n.block_keys, []) + [k IN row.block_keys WHERE NOT k IN coalesce(n.block_keys, [])]
-SET n.alias_keys = coalesce(n.alias_keys, []) + [k IN row.alias_keys WHERE NOT k IN coalesce(n.alias_keys, [])]
+SET n.name = row.name, n.aliases = row.aliases, n.alias_keys = row.alias_keys,
+    n.block_keys = row.block_keys

@@ -1,12 +1,10 @@
-// Merge Person nodes by id; aliases, lookup keys and titles accumulate, the canonical name
-// is the longest one seen (ties: the alphabetically first), whatever the order of ingest.
-// Parameters: $rows: list of {id, name, aliases: [string], alias_keys: [string], block_keys: [string], titles: [string]}
+// Write Person nodes by id with the properties resolution computed from every mention of
+// the node (graph/resolver.py): each value is set whole, never accumulated, so it is the
+// same whatever order the articles came in.
+// Parameters: $rows: list of {id, name, aliases: [string], titles: [string],
+//             alias_keys: [string], block_keys: [string]}
 // Returns: nothing.
 UNWIND $rows AS row
 MERGE (n:Person {id: row.id})
-SET n.name = CASE WHEN n.name IS NULL OR size(row.name) > size(n.name)
-    OR (size(row.name) = size(n.name) AND row.name < n.name) THEN row.name ELSE n.name END
-SET n.aliases = coalesce(n.aliases, []) + [a IN row.aliases WHERE NOT a IN coalesce(n.aliases, [])]
-SET n.block_keys = coalesce(n.block_keys, []) + [k IN row.block_keys WHERE NOT k IN coalesce(n.block_keys, [])]
-SET n.alias_keys = coalesce(n.alias_keys, []) + [k IN row.alias_keys WHERE NOT k IN coalesce(n.alias_keys, [])]
-SET n.titles = coalesce(n.titles, []) + [t IN row.titles WHERE NOT t IN coalesce(n.titles, [])]
+SET n.name = row.name, n.aliases = row.aliases, n.titles = row.titles,
+    n.alias_keys = row.alias_keys, n.block_keys = row.block_keys

@@ -1,6 +1,8 @@
-// Merge Place nodes by id.
+// Merge Place nodes by id; of the spellings articles used, the longest is the name (ties:
+// the alphabetically first), whatever the order of ingest.
 // Parameters: $rows: list of {id, name}
 // Returns: nothing.
 UNWIND $rows AS row
 MERGE (n:Place {id: row.id})
-ON CREATE SET n.name = row.name
+SET n.name = CASE WHEN n.name IS NULL OR size(row.name) > size(n.name)
+    OR (size(row.name) = size(n.name) AND row.name < n.name) THEN row.name ELSE n.name END

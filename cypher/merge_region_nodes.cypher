@@ -1,7 +1,6 @@
-// Merge Region nodes by id; aliases accumulate.
-// Parameters: $rows: list of {id, name, aliases: [string]}
+// Merge Region nodes by id, named as the regions data names them.
+// Parameters: $rows: list of {id, name}
 // Returns: nothing.
 UNWIND $rows AS row
 MERGE (n:Region {id: row.id})
-ON CREATE SET n.name = row.name
-SET n.aliases = coalesce(n.aliases, []) + [a IN row.aliases WHERE NOT a IN coalesce(n.aliases, [])]
+SET n.name = row.name, n.aliases = coalesce(n.aliases, [])

@@ -1,9 +1,9 @@
-// Take an article's support away from the relationships around some nodes: drop it from
-// each one's articles and drop the sentences (and spans) read from it. Those left with no
-// article are deleted by delete_unsupported_relationships (a separate statement: FalkorDB
-// drops a SET followed by WITH ... WHERE in the same statement).
-// Parameters: $id: article id, $prefix: "<article id>:" (how its spans begin),
-//             $ids: the nodes to look around (see get_article_footprint).
+// Take some articles' support away from the relationships around some nodes: drop them
+// from each one's articles and drop the sentences (and spans) read in them. Those left with
+// no article are deleted by delete_unsupported_relationships (a separate statement:
+// FalkorDB drops a SET followed by WITH ... WHERE in the same statement).
+// Parameters: $articles: article ids, $ids: the nodes to look around (see
+//             list_article_neighbourhoods).
 // Returns: nothing.
 UNWIND $ids AS id
 OPTIONAL MATCH (a:Article {id: id})
@@ -16,10 +16,10 @@ OPTIONAL MATCH (r:Region {id: id})
 WITH coalesce(a, c, o, p, e, pl, r) AS n
 WHERE n IS NOT NULL
 MATCH (n)-[rel]-()
-WHERE $id IN coalesce(rel.articles, [])
+WHERE any(x IN coalesce(rel.articles, []) WHERE x IN $articles)
 WITH DISTINCT rel
 WITH rel, [i IN range(0, size(coalesce(rel.evidence_spans, [])) - 1)
-           WHERE NOT rel.evidence_spans[i] STARTS WITH $prefix] AS kept
-SET rel.articles = [x IN rel.articles WHERE x <> $id],
+           WHERE NOT any(x IN $articles WHERE rel.evidence_spans[i] STARTS WITH (x + ':'))] AS kept
+SET rel.articles = [x IN rel.articles WHERE NOT x IN $articles],
     rel.evidence = [i IN kept | rel.evidence[i]],
     rel.evidence_spans = [i IN kept | rel.evidence_spans[i]]

@@ -1,11 +1,16 @@
-"""Which person or organization mentions are the same entity, across the articles of a
-batch and against the nodes the graph already holds.
+"""Which person or organization mentions are the same entity.
 
-Blocking keys (name words, initials, a transliteration skeleton) bring plausible pairs
-together without comparing all pairs; a scored rule set decides each pair (rapidfuzz plus
-name structure: initials, surnames, acronyms, spelling variants); constrained clustering
-(graph/clustering.py) joins pairs best first and never joins two people with different
-given names, a body with one of its parts, or entities of different countries.
+Mentions written identically (same label, folded name and country) form one *unit*,
+compared once however many articles use the name. Blocking keys (name words, initials, a
+transliteration skeleton) bring plausible pairs of units together without comparing all
+pairs; a scored rule set decides each pair (rapidfuzz plus name structure: initials,
+surnames, acronyms, spelling variants); constrained clustering (graph/clustering.py) joins
+pairs best first and never joins two people with different given names, a body with one of
+its parts, entities of different countries, or two entities one article names side by side.
+
+The partition is a function of the set of units. It also decomposes: units joined by no
+chain of `linked` pairs never influence each other, so re-clustering the units linked to
+what changed (graph/resolver.py) gives exactly what clustering everything again would.
 """
 
 import re
@@ -31,19 +36,28 @@ _UNIT_WORDS = frozenset(
 _SPELLING = (("organisation", "organization"), ("centre", "center"), ("defence", "defense"),
              ("programme", "program"), ("labour", "labor"), ("co operation", "cooperation"))
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii"})
+# Words so common in organization names that sharing one says nothing: they give no
+# blocking key (the other words and the initials do).
+_GENERIC_ORGANIZATION_WORDS = frozenset(
+    """ministry foreign affairs national international republic state government agency
+    news media group company corporation association union council committee commission
+    department office center centre institute university organization organisation
+    development cooperation co operation bank embassy general federal people peoples
+    chamber commerce trade economic affairs public service services information
+    press""".split()
+)
 
 
 @dataclass(frozen=True)
 class EntityRecord:
-    """One person or organization as resolution sees it."""
+    """One person or organization as resolution sees it: a mention, or a unit of them."""
 
-    key: str  # batch: "<article>#<label>#<n>"; graph: the node id
+    key: str  # unique among the records clustered together
     label: Label
     name: str
     aliases: tuple[str, ...] = ()
     country: str | None = None
-    articles: frozenset[str] = frozenset()
-    stored: bool = False
+    articles: frozenset[str] = frozenset()  # the articles that name it
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -109,8 +123,10 @@ def blocking_keys(record: EntityRecord) -> set[str]:
     keys = set()
     for name in record.names:
         words = [w for w in _normalize(name).split() if w not in _STOPWORDS]
-        keys |= {f"w:{w}" for w in words if len(w) >= 3 and w not in _SUFFIXES}
-        keys |= {f"s:{skeleton(w)}" for w in words if len(w) >= 4 and w not in _SUFFIXES}
+        distinctive = [w for w in words if w not in _SUFFIXES and not (
+            record.label == Label.ORGANIZATION and w in _GENERIC_ORGANIZATION_WORDS)]
+        keys |= {f"w:{w}" for w in distinctive if len(w) >= 3}
+        keys |= {f"s:{skeleton(w)}" for w in distinctive if len(w) >= 4}
         if record.label == Label.ORGANIZATION:
             keys.add(f"a:{fold(name).replace(' ', '') if _is_acronym(name) else _initials(name)}")
             parts = name.split()
@@ -178,7 +194,7 @@ def _person_score(a: EntityRecord, b: EntityRecord) -> float | None:
 def _person_compatible(a: EntityRecord, b: EntityRecord) -> bool:
     if a.country and b.country and a.country != b.country:
         return False
-    if a.articles & b.articles and not a.stored and not b.stored:
+    if a.articles & b.articles:
         return False  # one article's persons are already one per person
     for x in a.names:
         for y in b.names:
@@ -240,61 +256,41 @@ def _organization_compatible(a: EntityRecord, b: EntityRecord) -> bool:
     numbers_b = set().union(*(_numbers(n) for n in b.names))
     if numbers_a and numbers_b and not numbers_a & numbers_b:
         return False  # "Working Group 3" is not "Working Group 4"
-    if a.articles & b.articles and not a.stored and not b.stored:
+    if a.articles & b.articles:
         return False
     return not any(_is_part_of(x, y) for x in a.names for y in b.names)
 
 
-MAX_BLOCK = 60
-
-
-def _collapse_identical(records: list[EntityRecord]
-                        ) -> tuple[list[EntityRecord], dict[str, list[EntityRecord]]]:
-    """Mentions written identically (same label, folded name and country) are one unit:
-    compared once, whatever the number of articles that use the name. Stored nodes stay
-    units of their own."""
+def collapse(records: list[EntityRecord]
+             ) -> tuple[list[EntityRecord], dict[str, list[EntityRecord]]]:
+    """Records written identically (same label, folded name and country) become one unit
+    (keyed by its members' lowest key); returns the units and each unit's members."""
     members: dict[tuple, list[EntityRecord]] = defaultdict(list)
     for record in records:
-        key = (record.label, fold(record.name), record.country,
-               record.key if record.stored else None)
-        members[key].append(record)
+        members[(record.label, fold(record.name), record.country)].append(record)
     units, expansion = [], {}
     for same_name in members.values():
-        # Two mentions in one article are two entities, however alike: separate units.
-        split: list[list[EntityRecord]] = []
-        for record in sorted(same_name, key=lambda r: r.key):
-            home = next((g for g in split if not any(r.articles & record.articles for r in g)),
-                        None)
-            if home is None:
-                split.append([record])
-            else:
-                home.append(record)
-        for group in split:
-            unit = _unit(group)
-            units.append(unit)
-            expansion[unit.key] = group
+        unit = _unit(sorted(same_name, key=lambda r: r.key))
+        units.append(unit)
+        expansion[unit.key] = same_name
     return units, expansion
 
 
 def _unit(group: list[EntityRecord]) -> EntityRecord:
     if len(group) == 1:
         return group[0]
-    aliases = tuple(dict.fromkeys(a for r in group for a in r.aliases))
-    return EntityRecord(key=min(r.key for r in group), label=group[0].label, name=group[0].name,
-                        aliases=aliases, country=group[0].country,
+    aliases = tuple(sorted({a for r in group for a in r.aliases}))
+    name = min((r.name for r in group), key=lambda n: (-len(n), n))
+    return EntityRecord(key=group[0].key, label=group[0].label, name=name, aliases=aliases,
+                        country=group[0].country,
                         articles=frozenset().union(*(r.articles for r in group)))
 
 
 def cluster_entities(records: list[EntityRecord], *, curation: Curation | None = None
                      ) -> dict[str, list[EntityRecord]]:
-    """Each record's key mapped to the members of its group (one label at a time).
-
-    Cost grows about linearly with the mentions: identical names are compared once, and
-    blocks larger than MAX_BLOCK (a key so common it tells nothing: "w:ministry") are not
-    paired, since every record also has more distinctive keys."""
-    curation = curation or Curation()
-    units, expansion = _collapse_identical(records)
-    groups = _cluster_units(units, curation)
+    """Each record's key mapped to the members of its group (labels never mix)."""
+    units, expansion = collapse(records)
+    groups = cluster_units(units, curation=curation)
     result: dict[str, list[EntityRecord]] = {}
     for unit_group in {id(g): g for g in groups.values()}.values():
         members = [m for unit in unit_group for m in expansion[unit.key]]
@@ -303,46 +299,65 @@ def cluster_entities(records: list[EntityRecord], *, curation: Curation | None =
     return result
 
 
-def _cluster_units(records: list[EntityRecord], curation: Curation
-                   ) -> dict[str, list[EntityRecord]]:
+def cluster_units(units: list[EntityRecord], *, curation: Curation | None = None
+                  ) -> dict[str, list[EntityRecord]]:
+    """Each unit's key mapped to the units of its group. Units must have distinct keys and
+    be written differently (see `collapse`)."""
+    curation = curation or Curation()
     blocks: dict[str, list[EntityRecord]] = defaultdict(list)
-    for record in records:
-        for key in blocking_keys(record):
-            blocks[f"{record.label}:{key}"].append(record)
+    for unit in units:
+        for key in blocking_keys(unit):
+            blocks[f"{unit.label}:{key}"].append(unit)
     pairs: dict[tuple[str, str], tuple[tuple[float, ...], EntityRecord, EntityRecord]] = {}
     for block in blocks.values():
-        if len(block) > MAX_BLOCK:
-            continue
         for a, b in combinations(block, 2):
             first, second = sorted((a, b), key=lambda r: r.key)
-            if first.key == second.key or (first.key, second.key) in pairs:
+            if (first.key, second.key) in pairs or not compatible(first, second, curation):
                 continue
-            if first.stored and second.stored and not curation.merges(first, second):
-                continue
-            score = (_person_score if first.label == Label.PERSON
-                     else _organization_score)(first, second)
-            if score is not None or curation.merges(first, second):
-                pairs[(first.key, second.key)] = ((score or 100.0,), first, second)
+            score = _score(first, second)
+            if score is not None:
+                pairs[(first.key, second.key)] = ((score,), first, second)
     _drop_ambiguous_surnames(pairs)
-    for label, x, y in curation.must_merge:  # curated pairs need no shared blocking key
-        named_x = [r for r in records if r.label == label and fold(x) in map(fold, r.names)]
-        named_y = [r for r in records if r.label == label and fold(y) in map(fold, r.names)]
-        for a in named_x:
-            for b in named_y:
-                first, second = sorted((a, b), key=lambda r: r.key)
-                if first.key != second.key:
-                    pairs[(first.key, second.key)] = ((100.0,), first, second)
+    for a, b in curated_pairs(units, curation):
+        first, second = sorted((a, b), key=lambda r: r.key)
+        pairs[(first.key, second.key)] = ((100.0,), first, second)
+    return constrained_clusters(units, pairs.values(), key=lambda r: r.key,
+                                compatible=lambda a, b: compatible(a, b, curation),
+                                must_link=curation.merges)
 
-    def compatible(a: EntityRecord, b: EntityRecord) -> bool:
-        if curation.forbids(a, b):
-            return False
-        if a.stored and b.stored:
-            return curation.merges(a, b)
-        return (_person_compatible if a.label == Label.PERSON
-                else _organization_compatible)(a, b)
 
-    return constrained_clusters(records, pairs.values(), key=lambda r: r.key,
-                                compatible=compatible, must_link=curation.merges)
+def linked(a: EntityRecord, b: EntityRecord, curation: Curation | None = None) -> bool:
+    """Whether clustering would consider joining `a` and `b` directly: a scored or curated
+    pair that nothing forbids. Groups only ever form along such links."""
+    curation = curation or Curation()
+    if a.label != b.label or a.key == b.key:
+        return False
+    if curation.merges(a, b):
+        return True
+    return compatible(a, b, curation) and _score(a, b) is not None and bool(
+        blocking_keys(a) & blocking_keys(b))
+
+
+def compatible(a: EntityRecord, b: EntityRecord, curation: Curation | None = None) -> bool:
+    """Whether `a` and `b` may share a group (a cannot-link check, pair by pair)."""
+    if curation is not None and curation.forbids(a, b):
+        return False
+    return (_person_compatible if a.label == Label.PERSON else _organization_compatible)(a, b)
+
+
+def curated_pairs(units: list[EntityRecord], curation: Curation
+                  ) -> list[tuple[EntityRecord, EntityRecord]]:
+    """The pairs a must-merge decision joins; they need no shared blocking key."""
+    pairs = []
+    for label, x, y in curation.must_merge:
+        named_x = [u for u in units if u.label == label and fold(x) in map(fold, u.names)]
+        named_y = [u for u in units if u.label == label and fold(y) in map(fold, u.names)]
+        pairs += [(a, b) for a in named_x for b in named_y if a.key != b.key]
+    return pairs
+
+
+def _score(a: EntityRecord, b: EntityRecord) -> float | None:
+    return (_person_score if a.label == Label.PERSON else _organization_score)(a, b)
 
 
 def _drop_ambiguous_surnames(pairs: dict) -> None:
@@ -359,9 +374,5 @@ def _drop_ambiguous_surnames(pairs: dict) -> None:
 
 
 def representative(group: list[EntityRecord]) -> EntityRecord:
-    """The member whose id and name the group takes: a stored node when there is one (the
-    lowest id when a curation joins several), else the longest name (ties alphabetical)."""
-    stored = sorted((m for m in group if m.stored), key=lambda m: m.key)
-    if stored:
-        return stored[0]
+    """The member whose name the group takes: the longest name (ties alphabetical)."""
     return min(group, key=lambda m: (-len(m.name), m.name, m.key))

@@ -24,3 +24,7 @@ class QueryTimeout(QueryFailed):
 
 class UnknownQuery(GraphError):
     """No file in cypher/ has that name."""
+
+
+class StoreBusy(GraphError):
+    """Other writers kept changing the graph while a write was being planned."""

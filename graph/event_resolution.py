@@ -1,5 +1,4 @@
-"""Which reported events are the same real event: across the articles of a batch and
-against the events the graph already holds.
+"""Which reported events are the same real event, across articles.
 
 Blocking, then scoring, then clustering:
 - blocking: events share a distinctive word of their normalized name (ordinals written as
@@ -9,7 +8,9 @@ Blocking, then scoring, then clustering:
   compatible — never two events of one article, never different dates (a day's slack for
   multi-day events), different ordinals (the 2024 and 2025 editions), different countries
   of the place, or unrelated kinds of event — so a chain of weak links cannot glue distinct
-  events together. The result depends on the set of events, not on their order.
+  events together. The result depends on the set of events, not on their order, and
+  decomposes like entity resolution: reports joined by no chain of `linked` pairs never
+  influence each other.
 """
 
 import datetime as dt
@@ -48,15 +49,14 @@ _FAMILIES = (
 
 @dataclass(frozen=True)
 class EventRecord:
-    """One event as resolution sees it: a report in the batch or a node of the graph."""
+    """One event as one article reports it."""
 
-    key: str  # batch: "<article id>#<n>"; graph: the node id
+    key: str  # "<article id>#<n>"
     name: str
     type: str
     date: dt.date | None
     articles: frozenset[str]
     place_country: str | None = None
-    stored: bool = False  # already a node of the graph
 
 
 def normalize_event_name(name: str) -> str:
@@ -115,9 +115,14 @@ def _score(a: EventRecord, b: EventRecord) -> tuple[float, float] | None:
     return fuzz.token_set_ratio(na, nb), fuzz.ratio(na, nb)
 
 
-def cluster_events(records: list[EventRecord]) -> dict[str, str]:
-    """Each record's key mapped to the key of the record that stands for its group: a
-    stored node when the group has one, else its most fully named report."""
+def linked(a: EventRecord, b: EventRecord) -> bool:
+    """Whether clustering would consider joining the two reports directly."""
+    return (a.key != b.key and bool(set(blocking_keys(a.name)) & set(blocking_keys(b.name)))
+            and _score(a, b) is not None and _compatible(a, b))
+
+
+def cluster_events(records: list[EventRecord]) -> dict[str, list[EventRecord]]:
+    """Each report's key mapped to the reports of its group."""
     blocks: dict[str, list[EventRecord]] = defaultdict(list)
     for record in records:
         for key in blocking_keys(record.name):
@@ -125,24 +130,16 @@ def cluster_events(records: list[EventRecord]) -> dict[str, str]:
     pairs = {}
     for block in blocks.values():
         for a, b in combinations(block, 2):
-            if a.key == b.key or (a.stored and b.stored):
-                continue
             first, second = sorted((a, b), key=lambda r: r.key)
-            if (first.key, second.key) in pairs:
+            if first.key == second.key or (first.key, second.key) in pairs:
                 continue
             score = _score(first, second)
-            if score is not None:
+            if score is not None and _compatible(first, second):
                 pairs[(first.key, second.key)] = (score, first, second)
-    def compatible(a: EventRecord, b: EventRecord) -> bool:
-        return _compatible(a, b) and not (a.stored and b.stored)
-
-    groups = constrained_clusters(records, pairs.values(), key=lambda r: r.key,
-                                  compatible=compatible)
-    return {key: _representative(group).key for key, group in groups.items()}
+    return constrained_clusters(records, pairs.values(), key=lambda r: r.key,
+                                compatible=_compatible)
 
 
-def _representative(group: list[EventRecord]) -> EventRecord:
-    stored = [m for m in group if m.stored]
-    if stored:
-        return stored[0]
+def representative(group: list[EventRecord]) -> EventRecord:
+    """The report whose name the event takes: the most fully named (ties: lowest key)."""
     return min(group, key=lambda m: (-len(m.name), m.key))

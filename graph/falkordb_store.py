@@ -1,22 +1,36 @@
-"""The embedded default store: FalkorDB started and stopped by the project (graph/embedded.py)."""
+"""The embedded default store: FalkorDB started and stopped by the project (graph/embedded.py).
+
+A transaction is one statement: the plan's statements become `CALL { ... }` subqueries of
+a single query, which FalkorDB applies whole or (on any error) not at all, and which its
+append-only file records whole or not at all. Writers do not lock: each watches a version
+key while it reads and plans, and its write (which bumps the version) is refused when
+another writer's landed first; it then plans again on the new graph.
+"""
 
 import logging
-from collections.abc import Mapping
+import random
+import re
+import time
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from redis.exceptions import RedisError
+import redis
+from falkordb.query_result import QueryResult
+from redis.exceptions import RedisError, WatchError
 
 from cypher import load_query
 from graph.embedded import EmbeddedServer
-from graph.errors import QueryFailed, QueryTimeout, StoreUnavailable
-from graph.model import WriteSummary
-from graph.store import GraphStore, Row
+from graph.errors import QueryFailed, QueryTimeout, StoreBusy, StoreUnavailable
+from graph.model import Statement, WriteSummary
+from graph.store import GraphStore, P, Reader, Row
 from graph.vocabulary import Label
 
 logger = logging.getLogger(__name__)
 
 GRAPH_NAME = "dkg"
+TRANSACTION_ATTEMPTS = 50
+_PARAMETER = re.compile(r"\$(\w+)")
 
 
 class FalkorDBStore(GraphStore):
@@ -25,13 +39,15 @@ class FalkorDBStore(GraphStore):
     engine = "falkordb"
 
     def __init__(self, data_dir: Path, *, graph_name: str = GRAPH_NAME,
-                 read_timeout: float | None = None) -> None:
-        """`read_timeout`: seconds after which the server stops a read query."""
+                 read_timeout: float | None = None, startup_timeout: float = 60.0) -> None:
+        """`read_timeout`: seconds after which the server stops a read query;
+        `startup_timeout`: seconds to wait for the server to answer."""
         self.data_dir = data_dir
         self._read_timeout_ms = max(1, round(read_timeout * 1000)) if read_timeout else None
-        self._server = EmbeddedServer(data_dir)
+        self._server = EmbeddedServer(data_dir, startup_timeout=startup_timeout)
         self._server.start()
         self._graph = self._server.connection().select_graph(graph_name)
+        self._version_key = f"dkg:version:{graph_name}"
 
     def _read(self, name: str, statement: str, params: Mapping[str, Any]) -> list[Row]:
         result = self._run(name, statement, params, read_only=True)
@@ -53,14 +69,72 @@ class FalkorDBStore(GraphStore):
                 return self._graph.ro_query(statement, params,
                                             timeout=self._read_timeout_ms)
             return self._graph.query(statement, params)
-        except (ConnectionError, OSError) as e:
-            raise StoreUnavailable(
-                f"embedded FalkorDB in {self.data_dir} is unreachable: {e}"
-            ) from e
+        except (ConnectionError, OSError, redis.ConnectionError, redis.TimeoutError) as e:
+            raise self._unreachable(e) from e
         except RedisError as e:
             if "timed out" in str(e).lower():
                 raise QueryTimeout(name, str(e)) from e
             raise QueryFailed(name, str(e)) from e
+
+    def _unreachable(self, error: Exception) -> StoreUnavailable:
+        return StoreUnavailable(
+            f"the embedded FalkorDB in {self.data_dir} is unreachable ({error}); check that "
+            f"its server is running, see {self._server.log_path}")
+
+    def _transact(self, plan: Callable[[Reader], P]) -> tuple[P, WriteSummary]:
+        client = self._server.connection().connection
+        for attempt in range(TRANSACTION_ATTEMPTS):
+            try:
+                with client.pipeline() as pipe:
+                    pipe.watch(self._version_key)
+                    update = plan(self)
+                    if not update.statements:
+                        return update, WriteSummary()
+                    pipe.multi()
+                    for statements in (update.statements, update.derived):
+                        if statements:
+                            query, params = self._one_statement(statements)
+                            pipe.execute_command(
+                                "GRAPH.QUERY", self._graph.name,
+                                self._graph._build_params_header(params) + query, "--compact")
+                    pipe.incr(self._version_key)
+                    replies = pipe.execute(raise_on_error=False)
+            except WatchError:
+                logger.debug("another writer changed the graph; planning again (%d)", attempt)
+                time.sleep(random.uniform(0, 0.005 * (attempt + 1)))
+                continue
+            except (ConnectionError, OSError, redis.ConnectionError, redis.TimeoutError) as e:
+                raise self._unreachable(e) from e
+            return update, self._summary(update, replies[:-1])
+        raise StoreBusy(f"the graph in {self.data_dir} kept changing under this write "
+                        f"({TRANSACTION_ATTEMPTS} attempts); try again")
+
+    def _summary(self, update: P, replies: list[Any]) -> WriteSummary:
+        """What the transaction's queries did; a failed one raises (the facts fail whole,
+        and derived statements only ever follow facts that landed)."""
+        summary = WriteSummary()
+        for statements, reply in zip([s for s in (update.statements, update.derived) if s],
+                                     replies, strict=True):
+            if isinstance(reply, Exception):
+                names = "+".join(dict.fromkeys(s.name for s in statements))
+                raise QueryFailed(names, str(reply))
+            result = QueryResult(self._graph, reply)
+            summary += WriteSummary(
+                nodes_created=result.nodes_created,
+                relationships_created=result.relationships_created,
+                nodes_deleted=result.nodes_deleted,
+                relationships_deleted=result.relationships_deleted)
+        return summary
+
+    def _one_statement(self, statements: list[Statement]) -> tuple[str, dict[str, Any]]:
+        """The statements as subqueries of one query, each with its own parameters."""
+        parts, params = [], {}
+        for n, statement in enumerate(statements):
+            text = _PARAMETER.sub(lambda m, n=n: f"$s{n}_{m.group(1)}",
+                                  self.statement_text(statement))
+            parts.append(f"CALL {{\n{text}\n}}")
+            params.update({f"s{n}_{k}": v for k, v in statement.params.items()})
+        return "\n".join(parts), _without_nul(params)
 
     def apply_schema(self) -> None:
         for statement in load_query("schema", self.engine).splitlines():

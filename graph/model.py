@@ -1,32 +1,19 @@
-"""Nodes and relationships as the stores write them: records keyed by project-computed ids."""
+"""Records the stores take and give: named write statements and what they changed."""
 
+from dataclasses import dataclass
 from typing import Any
 
-from pydantic import BaseModel, Field
-
-from graph.vocabulary import Label, RelType
+from pydantic import BaseModel
 
 
-class NodeRecord(BaseModel):
-    label: Label
-    id: str
-    properties: dict[str, Any] = Field(default_factory=dict)
+@dataclass(frozen=True)
+class Statement:
+    """One named write query with its parameters; `slots` fill a template's labels and
+    relationship types (`cypher/templates/`)."""
 
-
-class RelationshipRecord(BaseModel):
-    type: RelType
-    start_label: Label
-    start: str
-    end_label: Label
-    end: str
-    properties: dict[str, Any] = Field(default_factory=dict)
-
-
-class GraphBatch(BaseModel):
-    """What one ingest adds to the graph. Writing it twice changes nothing."""
-
-    nodes: list[NodeRecord] = Field(default_factory=list)
-    relationships: list[RelationshipRecord] = Field(default_factory=list)
+    name: str
+    params: dict[str, Any]
+    slots: tuple[tuple[str, str], ...] = ()
 
 
 class WriteSummary(BaseModel):

@@ -1,7 +1,13 @@
-"""The production store: Neo4j through the official driver."""
+"""The production store: Neo4j through the official driver.
+
+A transaction is one managed write transaction: it first takes the graph's write lock (a
+MERGE on one lock node, held until commit, so writers plan one after another), then reads
+and plans, then runs the plan's statements; the driver retries it whole on transient
+errors, and Neo4j commits all of it or none.
+"""
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import neo4j
@@ -10,7 +16,7 @@ from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable
 from cypher import load_query
 from graph.errors import QueryFailed, QueryTimeout, StoreUnavailable
 from graph.model import WriteSummary
-from graph.store import GraphStore, Row
+from graph.store import GraphStore, P, Reader, Row
 
 logger = logging.getLogger(__name__)
 
@@ -47,12 +53,7 @@ class Neo4jStore(GraphStore):
 
     def _write(self, name: str, statement: str, params: Mapping[str, Any]) -> WriteSummary:
         summary = self._run(name, statement, params, routing=neo4j.RoutingControl.WRITE).summary
-        return WriteSummary(
-            nodes_created=summary.counters.nodes_created,
-            relationships_created=summary.counters.relationships_created,
-            nodes_deleted=summary.counters.nodes_deleted,
-            relationships_deleted=summary.counters.relationships_deleted,
-        )
+        return _summary(summary.counters)
 
     def _run(self, name: str, statement: str, params: Mapping[str, Any], *, routing):
         timeout = self.read_timeout if routing == neo4j.RoutingControl.READ else None
@@ -67,6 +68,24 @@ class Neo4jStore(GraphStore):
             if "TimedOut" in (e.code or ""):
                 raise QueryTimeout(name, str(e)) from e
             raise QueryFailed(name, str(e)) from e
+
+    def _transact(self, plan: Callable[[Reader], P]) -> tuple[P, WriteSummary]:
+        def work(tx: neo4j.ManagedTransaction) -> tuple[P, WriteSummary]:
+            tx.run(load_query("lock_writes", self.engine)).consume()
+            update = plan(_TransactionReader(tx, self.engine))
+            summary = WriteSummary()
+            for statement in [*update.statements, *update.derived]:
+                counters = tx.run(self.statement_text(statement), statement.params).consume()
+                summary += _summary(counters.counters)
+            return update, summary
+
+        try:
+            with self._driver.session(database=self.database) as session:
+                return session.execute_write(work)
+        except ServiceUnavailable as e:
+            raise StoreUnavailable(f"Neo4j at {self.uri} is unreachable: {e}") from e
+        except Neo4jError as e:
+            raise QueryFailed("transaction", str(e)) from e
 
     def apply_schema(self) -> None:
         for statement in load_query("schema", self.engine).splitlines():
@@ -85,3 +104,22 @@ def _plain(value: Any) -> Any:
     if hasattr(value, "to_native"):
         return value.to_native()
     return value
+
+
+class _TransactionReader:
+    """Reads inside a write transaction (they see what the lock protects)."""
+
+    def __init__(self, tx: neo4j.ManagedTransaction, engine: str) -> None:
+        self._tx, self._engine = tx, engine
+
+    def query(self, name: str, **params: Any) -> list[Row]:
+        result = self._tx.run(load_query(name, self._engine), params)
+        return [{key: _plain(value) for key, value in record.items()} for record in result]
+
+
+def _summary(counters: Any) -> WriteSummary:
+    return WriteSummary(nodes_created=counters.nodes_created,
+                        relationships_created=counters.relationships_created,
+                        nodes_deleted=counters.nodes_deleted,
+                        relationships_deleted=counters.relationships_deleted)
+

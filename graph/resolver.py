@@ -1,369 +1,626 @@
-"""From extractions to a graph batch: mentions resolved to nodes with stable ids.
+"""From articles in and out to one graph update: resolution against what the graph holds.
 
-Pure and database-free: what the graph already holds comes in as stored records (nodes
-found by blocking keys, fetched by the ingest service), so resolution sees earlier runs.
-Persons and organizations go through graph/entity_resolution.py, events through
-graph/event_resolution.py; a user's curation (must-merge / must-not-merge) applies to both
-the batch and what is stored.
+    update = plan_update(store, add=extractions)          # ingest
+    update = plan_update(store, remove=["article:…"])     # retract
+    update = plan_update(store, refresh=ids)              # rebuild from stored extractions
+
+The graph is a function of the set of articles it holds: whatever the order, grouping or
+repetition of ingests and retractions, the same articles give the same graph. Resolution
+makes that hold incrementally. Mentions and reports that change (those of the articles
+added or removed) are *seeds*; the seeds' *closure* is every stored unit and report joined
+to them by a chain of links (`linked` in entity and event resolution), before or after the
+change. Clustering only ever joins along such links, so clustering the closure alone gives
+what clustering everything again would, and everything outside it stays as it is. Articles
+whose mentions land on other nodes than before are written again (their old support taken
+away, their footprint added), so every relationship points where global resolution says.
+
+Reads go through `reader.query(name, **params)`; the update is a list of named statements
+the store runs as one atomic unit (GraphStore.transact).
 """
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from __future__ import annotations
 
-from extract.models import ArticleExtraction, EventMention, OrganizationMention, PersonMention
-from graph.entity_resolution import (
-    Curation,
-    EntityRecord,
-    blocking_keys,
-    cluster_entities,
-    representative,
-)
+import datetime as dt
+from abc import ABC, abstractmethod
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from extract.models import ArticleExtraction
+from graph.entity_resolution import Curation, EntityRecord, blocking_keys, cluster_units
+from graph.entity_resolution import linked as entities_linked
+from graph.entity_resolution import representative as entity_representative
 from graph.event_resolution import EventRecord, cluster_events
 from graph.event_resolution import blocking_keys as event_blocking_keys
-from graph.model import GraphBatch, NodeRecord, RelationshipRecord
-from graph.names import event_id, fold, organization_id, person_id, place_id, region_id
-from graph.vocabulary import Label, RelType
+from graph.event_resolution import linked as events_linked
+from graph.event_resolution import representative as event_representative
+from graph.footprint import Footprint, article_footprint
+from graph.mentions import ArticleMentions, EntityMention, EventReport, event_reports
+from graph.model import Statement
+from graph.names import digest, fold, slug
+from graph.store import Reader
+from graph.vocabulary import RELATIONSHIP_PATTERNS, Label, RelType, node_merge_query
+
+RESOLVED = (Label.PERSON, Label.ORGANIZATION)
+Row = dict[str, Any]
 
 
 @dataclass
-class KnownNames:
-    """Alias keys (folded names) already in the graph, mapped to node ids."""
+class GraphUpdate:
+    """What one transaction writes, and what it means for the articles involved."""
 
-    organizations: dict[str, str] = field(default_factory=dict)
-    persons: dict[str, str] = field(default_factory=dict)
+    statements: list[Statement] = field(default_factory=list)  # the facts
+    derived: list[Statement] = field(default_factory=list)  # what follows from them
+    added: list[str] = field(default_factory=list)  # article ids written for the first time
+    known: list[str] = field(default_factory=list)  # asked to add, already in the graph
+    removed: list[str] = field(default_factory=list)
+    rewritten: list[str] = field(default_factory=list)  # stored articles written again
+    written_nodes: list[str] = field(default_factory=list)  # ids the statements write
+    existing_nodes: list[str] = field(default_factory=list)  # of those, the ones there before
+
+    @property
+    def empty(self) -> bool:
+        return not self.statements
 
 
-class _Builder:
-    """Collects nodes and relationships, merging repeated ones by id."""
+def entity_node_id(label: Label, name: str, country: str | None) -> str:
+    """The id of the node a group of mentions becomes, from the name and country of the unit
+    it takes its name from: no two groups can get the same one."""
+    prefix = "person" if label == Label.PERSON else "org"
+    return f"{prefix}:{slug(name)}" + (f":{country.lower()}" if country else "")
+
+
+def event_node_id(report_key: str) -> str:
+    """The id of the event a group of reports becomes, from the report it takes its name
+    from."""
+    return f"event:{digest('event', report_key)}"
+
+
+# -- the plan ------------------------------------------------------------------------------
+
+
+def plan_update(reader: Reader, *, add: Iterable[ArticleExtraction] = (),
+                remove: Iterable[str] = (), refresh: Iterable[str] = (),
+                curation: Curation | None = None) -> GraphUpdate:
+    """The statements that add `add`, remove the articles `remove` names and write the
+    stored articles `refresh` names again, leaving the graph as resolving everything at
+    once would."""
+    add = list({x.article.id: x for x in reversed(list(add))}.values())[::-1]
+    asked = [x.article.id for x in add] + list(remove) + list(refresh)
+    stored_ids = {row["id"] for row in reader.query("get_article_ids", ids=asked)}
+    update = GraphUpdate(known=[x.article.id for x in add if x.article.id in stored_ids])
+    added = [x for x in add if x.article.id not in stored_ids]
+    removed = sorted(set(remove) & stored_ids)
+    refreshed = sorted((set(refresh) & stored_ids) - set(removed))
+    old = _stored_articles(reader, [*removed, *refreshed])
+    change = _Change(
+        added=[*added, *(old[a].extraction for a in refreshed)],
+        removed=[old[a] for a in [*removed, *refreshed]],
+    )
+    entities = _EntityClosure(reader, change, curation).resolve()
+    events = _EventClosure(reader, change).resolve()
+    moved = (entities.moved_articles | events.moved_articles) - set(removed)
+    rewritten = sorted((moved - {x.article.id for x in added}) | set(refreshed))
+    old.update(_stored_articles(reader, [a for a in rewritten if a not in old]))
+    footprints = [article_footprint(x, _Placement(x, entities, events, None)) for x in added]
+    footprints += [article_footprint(old[a].extraction,
+                                     _Placement(old[a].extraction, entities, events, old[a]))
+                   for a in rewritten]
+    retracted = [*removed, *rewritten]
+    around, touched = _support(reader, retracted)
+    touched |= entities.old_nodes | events.old_nodes
+    update.added = [x.article.id for x in added]
+    update.removed, update.rewritten = removed, rewritten
+    update.statements = _statements(
+        retracted=retracted, around=sorted(around), removed=removed,
+        node_rows={**entities.node_rows, **events.node_rows}, footprints=footprints)
+    update.derived = _derived(sorted(touched)) if update.statements else []
+    written = sorted({*entities.nodes_written, *events.nodes_written,
+                      *(n for f in footprints for _, n in f.nodes())})
+    update.written_nodes = written
+    update.existing_nodes = sorted(
+        {row["id"] for row in reader.query("get_nodes_by_id", ids=written)})
+    return update
+
+
+@dataclass
+class _StoredArticle:
+    id: str
+    extraction: ArticleExtraction
+    entities: dict[tuple[Label, str], tuple[str, str]]  # (label, unit) -> (node, reason)
+    reports: dict[int, str]  # report index -> node
+
+
+def _stored_articles(reader: Reader, ids: list[str]) -> dict[str, _StoredArticle]:
+    if not ids:
+        return {}
+    found = {}
+    for row in reader.query("list_article_states", ids=sorted(ids)):
+        found[row["id"]] = _StoredArticle(
+            id=row["id"], extraction=ArticleExtraction.model_validate_json(row["extraction"]),
+            entities={(Label(m["label"]), m["unit"]): (m["node"], m["resolution"])
+                      for m in row["mentions"] if m["unit"] is not None},
+            reports={r["index"]: r["node"] for r in row["reports"] if r["index"] is not None})
+    return found
+
+
+@dataclass
+class _Change:
+    added: list[ArticleExtraction]
+    removed: list[_StoredArticle]
+
+    @property
+    def removed_ids(self) -> set[str]:
+        return {a.id for a in self.removed}
+
+
+def _support(reader: Reader, articles: list[str]) -> tuple[set[str], set[str]]:
+    """The nodes the articles' relationships hang from, and every node their support
+    touches (both ends, and the member countries of regions among them)."""
+    if not articles:
+        return set(), set()
+    around = {i for row in reader.query("list_article_neighbourhoods", ids=articles)
+              for i in row["around"]}
+    touched = {row["id"] for row in reader.query(
+        "list_supported_ends", articles=articles, ids=sorted(around))}
+    return around, around | touched
+
+
+# -- the closure -----------------------------------------------------------------------
+
+
+class _Closure(ABC):
+    """Grows a set of items (entity units, event reports) from seeds to everything linked
+    to them, before or after the change, asking the store for candidates as it goes.
+
+    Subclasses say what to ask for (`lookups`: blocking keys and names, each a string),
+    how to fetch what answers (`fetch`: adds stored items under their node), and an item
+    as it was (`before`) and as it will be (`after`): a record, or None when it does not
+    exist then."""
 
     def __init__(self) -> None:
-        self.country_name: Callable[[str], str] = lambda iso3: iso3
-        self.events: dict[str, tuple[str, str]] = {}  # "<article>#<n>" -> (node id, name)
-        self.nodes: dict[str, NodeRecord] = {}
-        self.relationships: dict[tuple, RelationshipRecord] = {}
+        self.node_of: dict[Any, tuple[str, str]] = {}  # stored item -> (node, reason)
+        self.items_of_node: dict[str, set[Any]] = defaultdict(set)
+        self.index: dict[str, set[Any]] = defaultdict(set)  # lookup -> stored items
+        self.asked: set[str] = set()
 
-    def node(self, label: Label, node_id: str, **properties: object) -> str:
-        existing = self.nodes.get(node_id)
-        if existing is None:
-            self.nodes[node_id] = NodeRecord(label=label, id=node_id, properties=properties)
-            return node_id
-        for key, value in properties.items():
-            current = existing.properties.get(key)
-            if key == "name" and label in (Label.ORGANIZATION, Label.PERSON) and current:
-                existing.properties[key] = canonical_name(current, value)
-            elif isinstance(value, list):
-                merged = list(current or [])
-                merged.extend(v for v in value if v not in merged)
-                existing.properties[key] = merged
-            elif current is None:
-                existing.properties[key] = value
-        return node_id
+    @abstractmethod
+    def lookups(self, record: Any) -> set[str]:
+        """What to ask the store for to see every stored item `record` may link to."""
 
-    def link(self, rel_type: RelType, start: tuple[Label, str], end: tuple[Label, str],
-             **properties: object) -> None:
-        key = (rel_type, start[1], end[1], properties.get("article"))
-        self.relationships.setdefault(key, RelationshipRecord(
-            type=rel_type, start_label=start[0], start=start[1], end_label=end[0], end=end[1],
-            properties=properties,
-        ))
+    @abstractmethod
+    def fetch(self, lookups: set[str], node_ids: set[str]) -> None:
+        """Ask the store; register what answers with `stored`."""
 
-    def batch(self) -> GraphBatch:
-        return GraphBatch(nodes=list(self.nodes.values()),
-                          relationships=list(self.relationships.values()))
+    @abstractmethod
+    def before(self, item: Any) -> Any:
+        """The item as stored, or None."""
 
+    @abstractmethod
+    def after(self, item: Any) -> Any:
+        """The item once the change is made, or None."""
 
-def canonical_name(a: str, b: str) -> str:
-    """The name a merged node shows: the longest (most complete) form, ties broken
-    alphabetically, so the choice does not depend on ingest order (mirrors the merge
-    queries)."""
-    return min((a, b), key=lambda name: (-len(name), name))
+    @abstractmethod
+    def linked(self, a: Any, b: Any) -> bool:
+        """Whether clustering may join the two records directly."""
 
+    def stored(self, item: Any, node: str, reason: str) -> None:
+        """Register a stored item found by `fetch`."""
+        self.node_of[item] = (node, reason)
+        self.items_of_node[node].add(item)
+        for lookup in self.lookups(self.before(item)):
+            self.index[lookup].add(item)
 
-def entity_records(extractions: list[ArticleExtraction]) -> list[EntityRecord]:
-    """The batch's organizations and persons as entity resolution sees them."""
-    records = []
-    for x in extractions:
-        for n, org in enumerate(x.organizations):
-            records.append(EntityRecord(
-                key=f"{x.article.id}#org#{n}", label=Label.ORGANIZATION, name=org.name,
-                aliases=tuple(org.aliases), country=org.country,
-                articles=frozenset({x.article.id})))
-        for n, person in enumerate(x.persons):
-            records.append(EntityRecord(
-                key=f"{x.article.id}#person#{n}", label=Label.PERSON, name=person.name,
-                aliases=tuple(person.aliases), country=person.country,
-                articles=frozenset({x.article.id})))
-    return records
+    def grow(self, seeds: set[Any], node_ids: set[str]) -> set[Any]:
+        closure: set[Any] = set()
+        expanded: set[Any] = set()
+        checked: set[tuple[Any, Any]] = set()
+        pending = set(seeds)
+        self._ask(seeds, node_ids)
+        while pending:
+            closure |= pending
+            for item in list(pending):
+                if item in self.node_of:
+                    closure |= self.items_of_node[self.node_of[item][0]]
+            self._ask(closure - expanded, set())
+            pending = set()
+            for item in closure:
+                versions = [(r, True) for r in (self.after(item),) if r is not None]
+                versions += [(r, False) for r in (self.before(item),) if r is not None]
+                for record, after in versions:
+                    for lookup in self.lookups(record):
+                        for other in self.index.get(lookup, ()):
+                            if other in closure or (item, other, after) in checked:
+                                continue
+                            checked.add((item, other, after))
+                            candidate = self.after(other) if after else self.before(other)
+                            if candidate is not None and self.linked(record, candidate):
+                                pending.add(other)
+            expanded |= closure
+        return closure
 
-
-def entity_lookup_keys(extractions: list[ArticleExtraction]) -> dict[Label, list[str]]:
-    """Blocking keys, per label, to fetch the stored nodes the batch's entities may be."""
-    keys: dict[Label, set[str]] = {Label.ORGANIZATION: set(), Label.PERSON: set()}
-    for record in entity_records(extractions):
-        keys[record.label] |= blocking_keys(record)
-    return {label: sorted(values) for label, values in keys.items()}
-
-
-class _Index:
-    """Which node id each organization and person of the batch resolves to."""
-
-    def __init__(self, extractions: list[ArticleExtraction], known: KnownNames,
-                 stored: list[EntityRecord], curation: Curation | None) -> None:
-        records = entity_records(extractions) + list(stored) + _known_records(known)
-        groups = cluster_entities(records, curation=curation)
-        self.ids: dict[str, str] = {}
-        self.names: dict[str, str] = {}  # node id -> canonical name
-        self.rules: dict[str, str] = {}  # record key -> why it joined its node
-        for key, group in groups.items():
-            rep = representative(group)
-            id_of = organization_id if rep.label == Label.ORGANIZATION else person_id
-            node = rep.key if rep.stored else id_of(rep.name)
-            self.ids[key] = node
-            named = [m for m in group if not m.stored] or group
-            self.names[node] = representative(named).name
-            self.rules[key] = _why(by_key := {m.key: m for m in group}, by_key[key], rep)
-        self._by_name: dict[tuple[Label, str, str | None], str] = {}
-        self._record_of: dict[tuple[Label, str, str | None], str] = {}
-        for record in sorted(records, key=lambda r: r.key):
-            article = min(record.articles) if record.articles and not record.stored else None
-            for name in record.names:
-                self._record_of.setdefault((record.label, fold(name), article), record.key)
-                self._by_name.setdefault((record.label, fold(name), article),
-                                         self.ids[record.key])
-                self._by_name.setdefault((record.label, fold(name), None), self.ids[record.key])
-
-    def organization(self, name: str, article: str | None = None) -> str:
-        return self._lookup(Label.ORGANIZATION, name, article) or organization_id(name)
-
-    def person(self, name: str, article: str | None = None) -> str:
-        return self._lookup(Label.PERSON, name, article) or person_id(name)
-
-    def rule(self, label: Label, name: str, article: str) -> str:
-        key = self._record_of.get((label, fold(name), article))
-        return self.rules.get(key, "own node") if key else "own node"
-
-    def _lookup(self, label: Label, name: str, article: str | None) -> str | None:
-        return (self._by_name.get((label, fold(name), article))
-                or self._by_name.get((label, fold(name), None)))
+    def _ask(self, items: set[Any], node_ids: set[str]) -> None:
+        lookups: set[str] = set()
+        for item in items:
+            for record in (self.before(item), self.after(item)):
+                if record is not None:
+                    lookups |= self.lookups(record)
+        lookups -= self.asked
+        self.asked |= lookups
+        if lookups or node_ids:
+            self.fetch(lookups, node_ids)
 
 
-def _known_records(known: KnownNames) -> list[EntityRecord]:
-    """Alias keys the caller already resolved, as stored records."""
-    return [EntityRecord(key=node, label=label, name=key, stored=True)
-            for label, mapping in ((Label.ORGANIZATION, known.organizations),
-                                   (Label.PERSON, known.persons))
-            for key, node in mapping.items()]
+@dataclass
+class _Decision:
+    """Where the closure's mentions (or reports) now go, and what to write for it."""
+
+    placements: dict[Any, tuple[str, str]] = field(default_factory=dict)
+    node_rows: dict[Label, list[Row]] = field(default_factory=dict)
+    old_nodes: set[str] = field(default_factory=set)
+    moved_articles: set[str] = field(default_factory=set)
+
+    @property
+    def nodes_written(self) -> set[str]:
+        return {row["id"] for rows in self.node_rows.values() for row in rows}
 
 
-def _why(members: dict[str, EntityRecord], record: EntityRecord, rep: EntityRecord) -> str:
-    """The rule that put a mention on its node, recorded for users to see."""
-    if record.key == rep.key or len(members) == 1:
-        return "own node"
-    if {fold(n) for n in record.names} & {fold(n) for n in rep.names}:
-        return "same name" if not rep.stored else "same name as a stored node"
-    return "matched by name variants" + (" to a stored node" if rep.stored else "")
+# -- entity resolution over the closure --------------------------------------------------
+
+UnitKey = tuple[Label, str]  # (label, unit)
 
 
-def event_records(extractions: list[ArticleExtraction]) -> list[EventRecord]:
-    """The batch's events as event resolution sees them, keyed "<article id>#<n>"."""
-    return [
-        EventRecord(key=f"{x.article.id}#{n}", name=event.name, type=event.type.value,
-                    date=event.date, articles=frozenset({x.article.id}),
-                    place_country=event.place.country if event.place else None)
-        for x in extractions for n, event in enumerate(x.events)
-    ]
+@dataclass
+class _Unit:
+    """Every mention of one unit: per article, its names (own name first) and titles."""
+
+    label: Label
+    unit: str
+    mentions: dict[str, tuple[list[str], list[str]]] = field(default_factory=dict)
+
+    @property
+    def country(self) -> str | None:
+        return self.unit.rsplit("|", 1)[1] or None
+
+    def record(self) -> EntityRecord | None:
+        if not self.mentions:
+            return None
+        names = [surfaces[0] for surfaces, _ in self.mentions.values()]
+        name = min(names, key=lambda n: (-len(n), n))
+        aliases = sorted({s for surfaces, _ in self.mentions.values() for s in surfaces} - {name})
+        return EntityRecord(key=f"{self.label.value}|{self.unit}", label=self.label, name=name,
+                            aliases=tuple(aliases), country=self.country,
+                            articles=frozenset(self.mentions))
 
 
-def event_lookup_keys(extractions: list[ArticleExtraction]) -> list[str]:
-    """Blocking keys to fetch the stored events the batch's events may be."""
-    return sorted({k for r in event_records(extractions) for k in event_blocking_keys(r.name)})
+class _EntityClosure(_Closure):
+    def __init__(self, reader: Reader, change: _Change, curation: Curation | None) -> None:
+        super().__init__()
+        self.reader, self.change, self.curation = reader, change, curation or Curation()
+        self.old: dict[UnitKey, _Unit] = {}
+        self.new: dict[UnitKey, _Unit] = {}
+        self.added: dict[UnitKey, list[EntityMention]] = defaultdict(list)
+        for extraction in change.added:
+            for mention in ArticleMentions(extraction).mentions:
+                self.added[(mention.label, mention.unit)].append(mention)
+        self.fetched: dict[Label, set[str]] = {label: set() for label in RESOLVED}
+        self._records: dict[tuple[UnitKey, bool], EntityRecord | None] = {}
+
+    def resolve(self) -> _Decision:
+        seeds = set(self.added) | {key for a in self.change.removed for key in a.entities}
+        node_ids = {node for a in self.change.removed for node, _ in a.entities.values()}
+        return self._decide(self.grow(seeds, node_ids))
+
+    def lookups(self, record: EntityRecord) -> set[str]:
+        label = record.label.value
+        asks = {f"{label} k:{k}" for k in blocking_keys(record)}
+        names = {fold(n) for n in record.names}
+        asks |= {f"{label} n:{n}" for n in names}
+        for curated, x, y in self.curation.must_merge:
+            if curated == record.label:
+                asks |= {f"{label} n:{fold(b)}" for a, b in ((x, y), (y, x)) if fold(a) in names}
+        return asks
+
+    def fetch(self, lookups: set[str], node_ids: set[str]) -> None:
+        for label in RESOLVED:
+            mine = [a.split(" ", 1)[1] for a in lookups if a.startswith(f"{label.value} ")]
+            keys = sorted(a[2:] for a in mine if a.startswith("k:"))
+            names = sorted(a[2:] for a in mine if a.startswith("n:"))
+            prefix = "person:" if label == Label.PERSON else "org:"
+            ids = sorted(i for i in node_ids if i.startswith(prefix))
+            if not (keys or names or ids):
+                continue
+            query = "list_person_units" if label == Label.PERSON else "list_organization_units"
+            for row in self.reader.query(query, ids=ids, keys=keys, names=names,
+                                         known=sorted(self.fetched[label])):
+                self.fetched[label].add(row["node"])
+                key = (label, row["unit"])
+                unit = _Unit(label, row["unit"])
+                for article, surfaces, titles in zip(row["articles"], row["surfaces"],
+                                                     row["titles"], strict=True):
+                    unit.mentions[article] = (list(surfaces or []), list(titles or []))
+                self.old[key] = unit
+                self.new.pop(key, None)
+                self._records = {k: v for k, v in self._records.items() if k[0] != key}
+                self.stored(key, row["node"], row["resolution"])
+
+    def unit(self, key: UnitKey, *, after: bool) -> _Unit | None:
+        if not after:
+            return self.old.get(key)
+        if key not in self.new:
+            old = self.old.get(key)
+            unit = _Unit(*key, mentions=dict(old.mentions) if old else {})
+            for article in self.change.removed_ids:
+                unit.mentions.pop(article, None)
+            for mention in self.added.get(key, ()):
+                unit.mentions[mention.article] = (mention.surfaces, list(mention.titles))
+            self.new[key] = unit
+        return self.new[key]
+
+    def _record(self, key: UnitKey, *, after: bool) -> EntityRecord | None:
+        if (key, after) not in self._records:
+            unit = self.unit(key, after=after)
+            self._records[(key, after)] = unit.record() if unit else None
+        return self._records[(key, after)]
+
+    def before(self, key: UnitKey) -> EntityRecord | None:
+        return self._record(key, after=False)
+
+    def after(self, key: UnitKey) -> EntityRecord | None:
+        return self._record(key, after=True)
+
+    def linked(self, a: EntityRecord, b: EntityRecord) -> bool:
+        return entities_linked(a, b, self.curation)
+
+    def _decide(self, closure: set[UnitKey]) -> _Decision:
+        decision = _Decision()
+        live = {key: record for key in closure if (record := self.after(key)) is not None}
+        by_record = {record.key: key for key, record in live.items()}
+        groups = cluster_units(list(live.values()), curation=self.curation)
+        decision.old_nodes = {self.node_of[k][0] for k in closure if k in self.node_of}
+        rows: dict[Label, list[Row]] = defaultdict(list)
+        for group in {id(g): g for g in groups.values()}.values():
+            rep = entity_representative(group)
+            node = entity_node_id(rep.label, rep.name, rep.country)
+            rep_names = {fold(n) for n in rep.names}
+            for member in group:
+                if member.key == rep.key or len(group) == 1:
+                    reason = "own node"
+                elif {fold(n) for n in member.names} & rep_names:
+                    reason = "same name"
+                else:
+                    reason = "matched by name variants"
+                decision.placements[by_record[member.key]] = (node, reason)
+            units = [self.unit(by_record[m.key], after=True) for m in group]
+            rows[rep.label].append(_entity_row(node, rep, [u for u in units if u]))
+        decision.node_rows = dict(rows)
+        for key in live:
+            if self.node_of.get(key) != decision.placements[key]:
+                decision.moved_articles |= set(self.unit(key, after=True).mentions)
+        return decision
 
 
-def _event_identities(extractions: list[ArticleExtraction], stored: list[EventRecord]
-                      ) -> dict[str, tuple[str, str]]:
-    """Each batch event's node id and name: a stored event it is, or the group it forms
-    with reports of the same event in other articles of the batch."""
-    records = event_records(extractions)
-    by_key = {r.key: r for r in [*records, *stored]}
-    representative = cluster_events([*records, *stored])
-    identities = {}
-    for record in records:
-        rep = by_key[representative[record.key]]
-        if rep.stored:
-            identities[record.key] = (rep.key, rep.name)
-        else:
-            date = rep.date.isoformat() if rep.date else None
-            identities[record.key] = (event_id(rep.name, date=date,
-                                               article_id=min(rep.articles)), rep.name)
-    return identities
+def _entity_row(node: str, rep: EntityRecord, units: list[_Unit]) -> Row:
+    aliases = sorted({s for u in units for names, _ in u.mentions.values() for s in names})
+    row: Row = {
+        "id": node, "name": rep.name, "aliases": aliases,
+        "alias_keys": sorted({fold(a) for a in aliases}),
+        "block_keys": sorted({k for u in units if (r := u.record()) for k in blocking_keys(r)}),
+    }
+    if rep.label == Label.PERSON:
+        row["titles"] = sorted({t for u in units for _, titles in u.mentions.values()
+                                for t in titles})
+    return row
 
 
-def resolve(
-    extractions: list[ArticleExtraction],
-    *,
-    known: KnownNames,
-    country_name: Callable[[str], str | None] = lambda iso3: None,
-    stored_events: list[EventRecord] = (),
-    stored_entities: list[EntityRecord] = (),
-    curation: Curation | None = None,
-) -> GraphBatch:
-    """One graph batch for the extractions; writing it is idempotent.
-
-    `country_name` names a country the extractions only refer to by code (a person's
-    country, a city's country); `stored_events` are graph events the batch's events may be
-    further reports of (see `event_lookup_keys`)."""
-    index = _Index(extractions, known, list(stored_entities), curation)
-    builder = _Builder()
-    builder.events = _event_identities(extractions, list(stored_events))
-    names = {c.iso3: c.name for x in extractions for c in x.countries}
-    builder.country_name = lambda iso3: names.get(iso3) or country_name(iso3) or iso3
-    for extraction in extractions:
-        _add_extraction(builder, index, extraction)
-    return builder.batch()
+# -- event resolution over the closure ----------------------------------------------------
 
 
-def _add_extraction(builder: _Builder, index: _Index, extraction: ArticleExtraction) -> None:
-    article = extraction.article
-    article_node = (Label.ARTICLE, builder.node(
-        Label.ARTICLE, article.id, title=article.title, url=article.url, source=article.source,
-        path=article.path, published=article.published.isoformat() if article.published else None,
-        extraction=extraction.model_dump_json(),
-    ))
-    for country in extraction.countries:
-        builder.node(Label.COUNTRY, country.iso3, name=country.name,
-                     aliases=sorted({country.surface} - {country.name}))
-        builder.link(RelType.MENTIONS, article_node, (Label.COUNTRY, country.iso3),
-                     article=article.id)
-    for region in extraction.regions:
-        _ensure_region(builder, region.name, region.members)
-        builder.link(RelType.MENTIONS, article_node, (Label.REGION, region_id(region.name)),
-                     article=article.id)
-    for org in extraction.organizations:
-        _add_organization(builder, index, org, article_node)
-    for person in extraction.persons:
-        _add_person(builder, index, person, article_node)
-    for n, event in enumerate(extraction.events):
-        date = event.date.isoformat() if event.date else None
-        eid, name = builder.events[f"{article.id}#{n}"]
-        event_node = (Label.EVENT, builder.node(
-            Label.EVENT, eid, name=name, type=event.type.value, date=date,
-            end_date=event.end_date.isoformat() if event.end_date else None,
-            block_keys=event_blocking_keys(event.name),
-        ))
-        reported = {"article": article.id, "evidence": event.evidence.sentence,
-                    "span": f"{article.id}:{event.evidence.start}-{event.evidence.end}"}
-        builder.link(RelType.REPORTS, article_node, event_node, **reported,
-                     evidence_start=event.evidence.start, evidence_end=event.evidence.end)
+class _EventClosure(_Closure):
+    def __init__(self, reader: Reader, change: _Change) -> None:
+        super().__init__()
+        self.reader, self.change = reader, change
+        self.old: dict[str, EventReport] = {}
+        self.added = {r.key: r for x in change.added for r in event_reports(x)}
+        self.fetched: set[str] = set()
 
-        def evidence(role: str, value: str, event: EventMention = event) -> dict[str, object]:
-            found = event.fact_evidence.get(f"{role}:{value}", event.evidence)
-            return {"article": article.id, "evidence": found.sentence,
-                    "span": f"{article.id}:{found.start}-{found.end}"}
+    def resolve(self) -> _Decision:
+        seeds = set(self.added)
+        for article in self.change.removed:
+            seeds |= {f"{article.id}#{index}" for index in article.reports}
+        node_ids = {node for a in self.change.removed for node in a.reports.values()}
+        return self._decide(self.grow(seeds, node_ids))
 
-        for name in event.regions:
-            region = _ensure_region(builder, name, [])
-            builder.link(RelType.INVOLVES, event_node, region, **evidence("region", name))
-        if event.part_of is not None:
-            parent_n = next((i for i, e in enumerate(extraction.events)
-                             if e.name == event.part_of), None)
-            if parent_n is not None:
-                parent, _ = builder.events[f"{article.id}#{parent_n}"]
-                if parent != eid:
-                    builder.link(RelType.PART_OF, event_node, (Label.EVENT, parent), **reported)
-        for iso3 in event.countries:
-            _ensure_country(builder, iso3)
-            builder.link(RelType.INVOLVES, event_node, (Label.COUNTRY, iso3),
-                         **evidence("country", iso3))
-        if event.place is not None:
-            pid = place_id(event.place.name, event.place.country)
-            builder.node(Label.PLACE, pid, name=event.place.name)
-            builder.link(RelType.HELD_IN, event_node, (Label.PLACE, pid), **reported)
-            if event.place.country:
-                _ensure_country(builder, event.place.country)
-                builder.link(RelType.LOCATED_IN, (Label.PLACE, pid),
-                             (Label.COUNTRY, event.place.country), article=article.id)
-        for name in event.organizers:
-            org = _ensure_organization(builder, index, name, article.id)
-            builder.link(RelType.ORGANIZED, org, event_node, **evidence("organizer", name))
-        for name in event.participant_organizations:
-            org = _ensure_organization(builder, index, name, article.id)
-            builder.link(RelType.PARTICIPATED_IN, org, event_node,
-                         **evidence("participant_organization", name))
-        for name in event.participants:
-            person = (Label.PERSON, index.person(name, article.id))
-            if person[1] not in builder.nodes:
-                builder.node(Label.PERSON, person[1], name=name, aliases=[name], titles=[],
-                             alias_keys=[fold(name)], block_keys=[])
-            builder.link(RelType.PARTICIPATED_IN, person, event_node,
-                         **evidence("participant", name))
+    def lookups(self, record: EventRecord) -> set[str]:
+        return set(event_blocking_keys(record.name))
+
+    def fetch(self, lookups: set[str], node_ids: set[str]) -> None:
+        for row in self.reader.query("list_event_reports", ids=sorted(node_ids),
+                                     keys=sorted(lookups), known=sorted(self.fetched)):
+            self.fetched.add(row["node"])
+            report = EventReport(
+                article=row["article"], index=row["index"], name=row["name"], type=row["type"],
+                date=_date(row["date"]), end_date=_date(row["end_date"]), place=row["place"],
+                place_country=row["place_country"])
+            self.old[report.key] = report
+            self.stored(report.key, row["node"], "")
+
+    def report(self, key: str, *, after: bool) -> EventReport | None:
+        if after:
+            if key in self.added:
+                return self.added[key]
+            if key.rsplit("#", 1)[0] in self.change.removed_ids:
+                return None
+        return self.old.get(key)
+
+    def before(self, key: str) -> EventRecord | None:
+        report = self.report(key, after=False)
+        return _event_record(report) if report else None
+
+    def after(self, key: str) -> EventRecord | None:
+        report = self.report(key, after=True)
+        return _event_record(report) if report else None
+
+    def linked(self, a: EventRecord, b: EventRecord) -> bool:
+        return events_linked(a, b)
+
+    def _decide(self, closure: set[str]) -> _Decision:
+        decision = _Decision()
+        reports = {k: r for k in closure if (r := self.report(k, after=True)) is not None}
+        groups = cluster_events([_event_record(r) for r in reports.values()])
+        decision.old_nodes = {self.node_of[k][0] for k in closure if k in self.node_of}
+        rows = []
+        for group in {id(g): g for g in groups.values()}.values():
+            rep = reports[event_representative(group).key]
+            node = event_node_id(rep.key)
+            members = [reports[m.key] for m in group]
+            for member in members:
+                decision.placements[member.key] = (node, "")
+            rows.append(_event_row(node, rep, members))
+        decision.node_rows = {Label.EVENT: rows} if rows else {}
+        for key, report in reports.items():
+            if self.node_of.get(key) != decision.placements[key]:
+                decision.moved_articles.add(report.article)
+        return decision
 
 
-def _ensure_organization(builder: _Builder, index: _Index, name: str,
-                         article: str | None = None) -> tuple[Label, str]:
-    """The node of an organization an event names, created if the article listed it only
-    there."""
-    oid = index.organization(name, article)
-    if oid not in builder.nodes:
-        builder.node(Label.ORGANIZATION, oid, name=index.names.get(oid, name), aliases=[name],
-                     alias_keys=[fold(name)], block_keys=[])
-    return Label.ORGANIZATION, oid
+def _event_record(report: EventReport) -> EventRecord:
+    return EventRecord(key=report.key, name=report.name, type=report.type, date=report.date,
+                       articles=frozenset({report.article}), place_country=report.place_country)
 
 
-def _ensure_region(builder: _Builder, name: str, members: list[str]) -> tuple[Label, str]:
-    """A Region node, linked to its member countries when membership is well defined."""
-    rid = region_id(name)
-    if rid not in builder.nodes:
-        builder.node(Label.REGION, rid, name=name, aliases=[])
-    for iso3 in members:
-        builder.link(RelType.IN_REGION, _ensure_country(builder, iso3), (Label.REGION, rid))
-    return Label.REGION, rid
+def _event_row(node: str, rep: EventReport, members: list[EventReport]) -> Row:
+    dates = sorted(m.date for m in members if m.date)
+    ends = sorted(m.end_date for m in members if m.end_date)
+    date = rep.date or (dates[0] if dates else None)
+    end = rep.end_date or (ends[-1] if ends else None)
+    return {"id": node, "name": rep.name, "type": rep.type,
+            "date": date.isoformat() if date else None,
+            "end_date": end.isoformat() if end else None,
+            "block_keys": sorted({k for m in members for k in event_blocking_keys(m.name)})}
 
 
-def _ensure_country(builder: _Builder, iso3: str) -> tuple[Label, str]:
-    if iso3 not in builder.nodes:
-        builder.node(Label.COUNTRY, iso3, name=builder.country_name(iso3), aliases=[])
-    return Label.COUNTRY, iso3
+def _date(value: Any) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
 
 
-def _add_organization(
-    builder: _Builder, index: _Index, org: OrganizationMention, article_node: tuple[Label, str]
-) -> None:
-    article = article_node[1]
-    oid = index.organization(org.name, article)
-    names = [org.name, *org.aliases]
-    record = EntityRecord(key="", label=Label.ORGANIZATION, name=org.name,
-                          aliases=tuple(org.aliases))
-    builder.node(Label.ORGANIZATION, oid, name=index.names.get(oid, org.name), aliases=names,
-                 alias_keys=sorted({fold(n) for n in names}),
-                 block_keys=sorted(blocking_keys(record)))
-    builder.link(RelType.MENTIONS, article_node, (Label.ORGANIZATION, oid), article=article,
-                 surfaces=names, resolution=index.rule(Label.ORGANIZATION, org.name, article))
-    if org.country:
-        builder.link(RelType.BASED_IN, (Label.ORGANIZATION, oid),
-                     _ensure_country(builder, org.country), article=article)
-    if org.part_of:
-        parent = _ensure_organization(builder, index, org.part_of, article)
-        builder.link(RelType.PART_OF, (Label.ORGANIZATION, oid), parent, article=article)
+# -- placement of one article's mentions ---------------------------------------------------
 
 
-def _add_person(
-    builder: _Builder, index: _Index, person: PersonMention, article_node: tuple[Label, str]
-) -> None:
-    article = article_node[1]
-    pid = index.person(person.name, article)
-    names = [person.name, *person.aliases]
-    record = EntityRecord(key="", label=Label.PERSON, name=person.name,
-                          aliases=tuple(person.aliases))
-    builder.node(Label.PERSON, pid, name=index.names.get(pid, person.name), aliases=names,
-                 titles=person.titles, alias_keys=sorted({fold(n) for n in names}),
-                 block_keys=sorted(blocking_keys(record)))
-    builder.link(RelType.MENTIONS, article_node, (Label.PERSON, pid), article=article,
-                 surfaces=names, titles=person.titles,
-                 resolution=index.rule(Label.PERSON, person.name, article))
-    if person.country:
-        builder.link(RelType.REPRESENTS, (Label.PERSON, pid),
-                     _ensure_country(builder, person.country), article=article)
-    if person.organization:
-        org = _ensure_organization(builder, index, person.organization, article)
-        builder.link(RelType.AFFILIATED_WITH, (Label.PERSON, pid), org, article=article,
-                     title=person.organization_title)
+class _Placement:
+    """Where one article's units and reports go: the closure's decision, else (for a
+    stored article written again) where they already were."""
+
+    def __init__(self, extraction: ArticleExtraction, entities: _Decision, events: _Decision,
+                 stored: _StoredArticle | None) -> None:
+        self.article = extraction.article.id
+        self.entities, self.events, self.stored = entities, events, stored
+
+    def entity(self, label: Label, unit: str) -> tuple[str, str]:
+        placed = self.entities.placements.get((label, unit))
+        if placed is None and self.stored is not None:
+            placed = self.stored.entities.get((label, unit))
+        if placed is None:
+            raise LookupError(f"{self.article}: no node for {label.value} unit {unit!r}")
+        return placed
+
+    def event(self, index: int) -> str:
+        key = f"{self.article}#{index}"
+        if key in self.events.placements:
+            return self.events.placements[key][0]
+        if self.stored is not None and index in self.stored.reports:
+            return self.stored.reports[index]
+        raise LookupError(f"{self.article}: no node for event report {index}")
+
+
+# -- statements ----------------------------------------------------------------------------
+
+
+_SINGLE_ARTICLE = (RelType.MENTIONS, RelType.REPORTS)
+
+
+def _statements(*, retracted: list[str], around: list[str], removed: list[str],
+                node_rows: dict[Label, list[Row]], footprints: list[Footprint]
+                ) -> list[Statement]:
+    """The facts: support taken away, nodes and relationships written."""
+    statements: list[Statement] = []
+    if retracted:
+        statements += [
+            Statement("retract_article_support", {"articles": retracted, "ids": around}),
+            Statement("delete_unsupported_relationships", {"ids": around}),
+        ]
+    if removed:
+        statements.append(Statement("delete_articles", {"ids": removed}))
+    rows = {label: list(node_rows.get(label, [])) for label in Label}
+    countries: dict[str, Row] = {}
+    places: dict[str, str] = {}
+    regions: dict[str, str] = {}
+    for footprint in footprints:
+        rows[Label.ARTICLE].append(footprint.article)
+        for iso3, country in footprint.countries.items():
+            known = countries.setdefault(iso3, {"id": iso3, "name": country["name"],
+                                                "aliases": []})
+            known["aliases"] = sorted({*known["aliases"], *country["aliases"]})
+        for pid, name in footprint.places.items():
+            places[pid] = min((name, places.get(pid, name)), key=lambda n: (-len(n), n))
+        regions.update(footprint.regions)
+    rows[Label.COUNTRY] = sorted(countries.values(), key=lambda r: r["id"])
+    rows[Label.PLACE] = [{"id": k, "name": v} for k, v in sorted(places.items())]
+    rows[Label.REGION] = [{"id": k, "name": v} for k, v in sorted(regions.items())]
+    for label in Label:
+        if rows[label]:
+            statements.append(Statement(node_merge_query(label),
+                                        {"rows": sorted(rows[label], key=lambda r: r["id"])}))
+    statements += _relationship_statements(footprints)
+    return statements
+
+
+def _derived(touched: list[str]) -> list[Statement]:
+    """What follows from the facts, for the nodes whose support changed: nodes left with
+    nothing go, names and titles are rebuilt from the support that remains. (A separate
+    step: it must see the relationships the facts created.)"""
+    if not touched:
+        return []
+    return [Statement(name, {"ids": touched}) for name in (
+        "delete_unsupported_regions", "delete_unsupported_nodes", "refresh_country_aliases",
+        "refresh_place_names", "refresh_affiliation_titles")]
+
+
+def _relationship_statements(footprints: list[Footprint]) -> list[Statement]:
+    """One merge per relationship pattern: a row per relationship with every article of
+    the batch that supports it, their sentences, and (single-article relationships) their
+    properties."""
+    grouped: dict[tuple[RelType, Label, Label], dict[tuple[str, str], Row]] = defaultdict(dict)
+    for footprint in footprints:
+        for c in footprint.contributions.values():
+            row = grouped[(c.type, c.start[0], c.end[0])].setdefault(
+                (c.start[1], c.end[1]),
+                {"start": c.start[1], "end": c.end[1], "articles": [], "evidence": [],
+                 "title": None, "props": {}})
+            if c.article is not None:
+                row["articles"] = sorted({*row["articles"], c.article})
+            row["evidence"] = sorted({*map(tuple, row["evidence"]), *c.evidence.items()})
+            if c.type in _SINGLE_ARTICLE:
+                row["props"] = dict(c.props)
+            if c.title:
+                row["title"] = min(filter(None, (c.title, row["title"])),
+                                   key=lambda t: (-len(t), t))
+    statements = []
+    for pattern in RELATIONSHIP_PATTERNS:
+        rows = grouped.get(pattern)
+        if not rows:
+            continue
+        rel_type, start, end = pattern
+        ordered = [{**row, "evidence": [list(p) for p in row["evidence"]]}
+                   for _, row in sorted(rows.items())]
+        statements.append(Statement("merge_relationships", {"rows": ordered}, slots=(
+            ("type", rel_type.value), ("start", start.value), ("end", end.value))))
+    return statements
+
+
+def mentioned_entities(extraction: ArticleExtraction) -> list[EntityMention]:
+    """The entity mentions resolution sees in one article (for tools and tests)."""
+    return ArticleMentions(extraction).mentions

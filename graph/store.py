@@ -1,25 +1,41 @@
 """The one interface every graph store implements, and what all of them share.
 
-A store runs named queries from cypher/ with parameters. Subclasses supply only how a
-statement reaches their engine (`_read`, `_write`) and how the schema is applied.
+A store runs named queries from cypher/ with parameters. Writes that must land together
+(everything one ingest or retraction changes) go through `transact`: the plan is computed
+from what the store holds and applied as one atomic unit, on a graph no other writer
+changed in between (engines retry the plan when one did). Subclasses supply how a
+statement reaches their engine (`_read`, `_write`, `_transact`) and how the schema is
+applied.
 """
 
 import logging
 from abc import ABC, abstractmethod
-from collections import defaultdict
-from collections.abc import Iterator, Mapping
-from typing import Any, ClassVar, Self
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any, ClassVar, Protocol, Self, TypeVar
 
-from cypher import load_query
-from graph.model import GraphBatch, NodeRecord, RelationshipRecord, WriteSummary
-from graph.vocabulary import Label, node_merge_query, relationship_merge_query
+from cypher import load_query, render_query
+from graph.model import Statement, WriteSummary
 
 logger = logging.getLogger(__name__)
 
-WRITE_BATCH_SIZE = 1000
 EXPORT_PAGE_SIZE = 5000
 
 Row = dict[str, Any]
+
+
+class Plan(Protocol):
+    """What a transaction writes: its statements in order, then the derived ones (which
+    must see everything the first wrote)."""
+
+    statements: list[Statement]
+    derived: list[Statement]
+
+
+class Reader(Protocol):
+    def query(self, name: str, **params: Any) -> list[Row]: ...
+
+
+P = TypeVar("P", bound=Plan)
 
 
 class GraphStore(ABC):
@@ -36,6 +52,11 @@ class GraphStore(ABC):
     @abstractmethod
     def _write(self, name: str, statement: str, params: Mapping[str, Any]) -> WriteSummary:
         """Run a write statement in a write transaction and report what it created."""
+
+    @abstractmethod
+    def _transact(self, plan: Callable[[Reader], P]) -> tuple[P, WriteSummary]:
+        """Run `plan` against the graph and apply its statements atomically, with no other
+        writer in between (run `plan` again when another writer got there first)."""
 
     @abstractmethod
     def apply_schema(self) -> None:
@@ -57,22 +78,16 @@ class GraphStore(ABC):
         """Run the write query `cypher/<name>.cypher` with `params`."""
         return self._write(name, load_query(name, self.engine), params)
 
-    def write(self, batch: GraphBatch) -> WriteSummary:
-        """Merge a batch: all nodes first (label by label), then relationships."""
-        summary = WriteSummary()
-        nodes_by_label: dict[Label, list[NodeRecord]] = defaultdict(list)
-        for node in batch.nodes:
-            nodes_by_label[node.label].append(node)
-        for label, nodes in nodes_by_label.items():
-            rows = [{"id": node.id, **node.properties} for node in nodes]
-            summary += self._write_in_chunks(node_merge_query(label), rows)
-        rels_by_pattern: dict[tuple, list[RelationshipRecord]] = defaultdict(list)
-        for rel in batch.relationships:
-            rels_by_pattern[(rel.type, rel.start_label, rel.end_label)].append(rel)
-        for (rel_type, start, end), rels in rels_by_pattern.items():
-            rows = _relationship_rows(rels)
-            summary += self._write_in_chunks(relationship_merge_query(rel_type, start, end), rows)
-        return summary
+    def transact(self, plan: Callable[[Reader], P]) -> tuple[P, WriteSummary]:
+        """Compute `plan(reader)` from the graph as it is and apply its statements as one
+        unit: all of them or, if anything fails or the process dies, none."""
+        return self._transact(plan)
+
+    def statement_text(self, statement: Statement) -> str:
+        """The Cypher a statement of a plan runs on this engine."""
+        if statement.slots:
+            return render_query(statement.name, self.engine, statement.slots)
+        return load_query(statement.name, self.engine)
 
     def counts(self) -> dict[str, dict[str, int]]:
         """Node counts per label and relationship counts per type."""
@@ -96,36 +111,8 @@ class GraphStore(ABC):
                 return
             skip += EXPORT_PAGE_SIZE
 
-    def _write_in_chunks(self, name: str, rows: list[Row]) -> WriteSummary:
-        summary = WriteSummary()
-        statement = load_query(name, self.engine)
-        for i in range(0, len(rows), WRITE_BATCH_SIZE):
-            summary += self._write(name, statement, {"rows": rows[i : i + WRITE_BATCH_SIZE]})
-        return summary
-
     def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-def _relationship_rows(rels: list[RelationshipRecord]) -> list[Row]:
-    """One row per (start, end): the supporting articles, and each sentence with its span
-    ("<article>:<start>-<end>", which says which article it was read in) side by side, of
-    every record for that relationship (an engine need not see a relationship it created
-    earlier in the same statement)."""
-    rows: dict[tuple[str, str], Row] = {}
-    for rel in rels:
-        props = dict(rel.properties)
-        article, evidence, span = (props.pop(k, None) for k in ("article", "evidence", "span"))
-        row = rows.setdefault((rel.start, rel.end), {
-            "start": rel.start, "end": rel.end, "props": {}, "articles": [], "evidence": [],
-            "spans": []})
-        row["props"].update(props)
-        if article is not None and article not in row["articles"]:
-            row["articles"].append(article)
-        if evidence is not None and span is not None and span not in row["spans"]:
-            row["evidence"].append(evidence)
-            row["spans"].append(span)
-    return list(rows.values())

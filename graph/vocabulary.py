@@ -46,8 +46,8 @@ class EventType(StrEnum):
     OTHER = "other"
 
 
-# The (type, start label, end label) patterns the graph contract allows. Each one is written
-# by its own query file `merge_<type>_<start>_<end>.cypher` (see `merge_query_name`).
+# The (type, start label, end label) patterns the graph contract allows. All are written
+# by one template, `cypher/templates/merge_relationships.cypher`, its slots filled from here.
 RELATIONSHIP_PATTERNS: tuple[tuple[RelType, Label, Label], ...] = (
     (RelType.REPORTS, Label.ARTICLE, Label.EVENT),
     (RelType.MENTIONS, Label.ARTICLE, Label.COUNTRY),
@@ -73,11 +73,6 @@ RELATIONSHIP_PATTERNS: tuple[tuple[RelType, Label, Label], ...] = (
 def node_merge_query(label: Label) -> str:
     """Name of the query file that merges a batch of nodes with this label."""
     return f"merge_{label.value.lower()}_nodes"
-
-
-def relationship_merge_query(rel_type: RelType, start: Label, end: Label) -> str:
-    """Name of the query file that merges a batch of relationships of this pattern."""
-    return f"merge_{rel_type.value.lower()}_{start.value.lower()}_{end.value.lower()}"
 
 
 def node_copy_query(label: Label) -> str:
