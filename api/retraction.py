@@ -29,8 +29,9 @@ def retract_article(store: GraphStore, article_id: str, *, curation: Curation | 
     if not rows:
         raise NotFound(f"no article with id {article_id!r}")
     around = sorted(set(rows[0]["around"]))
-    touched = sorted({row["id"] for row in store.query(
-        "list_supported_ends", articles=[article_id], ids=around)} | set(around))
+    ends = {row["id"] for row in store.query("list_supported_ends", articles=[article_id],
+                                              ids=around)}
+    touched = sorted((ends | set(around)) - {article_id})
     before = {row["id"]: KindedRef(**row) for row in store.query("get_nodes_by_id", ids=touched)}
     update, _ = store.transact(
         lambda reader: plan_update(reader, remove=[article_id], curation=curation))

@@ -337,7 +337,7 @@ def search(store: GraphStore, q: str, *, limit: int) -> SearchPublic:
         raise BadParameter("q", "give some letters or digits to search for")
     entity_keys = set()
     for label in (Label.ORGANIZATION, Label.PERSON):
-        entity_keys |= blocking_keys(EntityRecord(key="q", label=label, name=q))
+        entity_keys |= blocking_keys(EntityRecord(key="q", label=label, name=q), generic=True)
     event_keys = event_blocking_keys(q)
     # Neo4j reads candidates from its full-text index with `fulltext_query`; the embedded
     # engine scans and ignores it.

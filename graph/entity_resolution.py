@@ -119,12 +119,16 @@ def _is_acronym(name: str) -> bool:
     return bool(re.fullmatch(r"[A-Z][A-Z0-9&.-]{1,11}", name.strip()))
 
 
-def blocking_keys(record: EntityRecord) -> set[str]:
+def blocking_keys(record: EntityRecord, *, generic: bool = False) -> set[str]:
+    """The keys that bring plausible pairs together: name words, their transliteration
+    skeletons and (organizations) initials. With `generic`, also the words too common in
+    organization names to pair on, which a search may still look nodes up by (nodes store
+    them all, see graph/resolver.py)."""
     keys = set()
     for name in record.names:
         words = [w for w in _normalize(name).split() if w not in _STOPWORDS]
-        distinctive = [w for w in words if w not in _SUFFIXES and not (
-            record.label == Label.ORGANIZATION and w in _GENERIC_ORGANIZATION_WORDS)]
+        distinctive = [w for w in words if w not in _SUFFIXES and (generic or not (
+            record.label == Label.ORGANIZATION and w in _GENERIC_ORGANIZATION_WORDS))]
         keys |= {f"w:{w}" for w in distinctive if len(w) >= 3}
         keys |= {f"s:{skeleton(w)}" for w in distinctive if len(w) >= 4}
         if record.label == Label.ORGANIZATION:

@@ -406,7 +406,8 @@ def _entity_row(node: str, rep: EntityRecord, units: list[_Unit]) -> Row:
     row: Row = {
         "id": node, "name": rep.name, "aliases": aliases,
         "alias_keys": sorted({fold(a) for a in aliases}),
-        "block_keys": sorted({k for u in units if (r := u.record()) for k in blocking_keys(r)}),
+        "block_keys": sorted({k for u in units if (r := u.record())
+                              for k in blocking_keys(r, generic=True)}),
     }
     if rep.label == Label.PERSON:
         row["titles"] = sorted({t for u in units for _, titles in u.mentions.values()

@@ -2,7 +2,7 @@
 // they were read in: the countries and regions it involves, where it was held, who
 // organized it, who took part, and the events it is part of or contains.
 // Parameters: $event: the event's id.
-// Example: :param event => 'event:505c7d6f10159bbe'
+// Example: :param event => 'event:7263a3b3f0163cec'
 // Returns: relationship (type), direction ("event -> Label" or "Label -> event"), name, id,
 //          sentences, articles; one row per relationship.
 MATCH (e:Event {id: $event})-[r]-(n)

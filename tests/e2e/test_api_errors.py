@@ -29,6 +29,9 @@ class FailingStore(GraphStore):
     def _write(self, name: str, statement: str, params: Mapping[str, Any]) -> WriteSummary:
         raise self.error
 
+    def _transact(self, plan):
+        raise self.error
+
     def apply_schema(self) -> None:
         pass
 

@@ -9,42 +9,26 @@ import pytest
 
 from api.browser_kit import guide_queries
 from cypher import query_names
-from graph.model import GraphBatch, NodeRecord, RelationshipRecord
 from graph.store import GraphStore
 from graph.vocabulary import Label, RelType
 from tests.conftest import STORE_OPENERS
+from tests.graphs import Node, Rel, write_graph
 
 DIALOGUE, SIGNING, FORUM, EXHIBITION, TALKS, UZBEK = (
     "event:dialogue", "event:signing", "event:forum", "event:exhibition", "event:talks",
     "event:uzbek")
 FIRST, SECOND = "The Media Dialogue opened in Astana.", "Kazakh and Chinese editors met."
 
-_DEFAULTS = {
-    Label.ARTICLE: {"title": None, "url": None, "source": None, "path": None,
-                    "published": None, "extraction": None},
-    Label.COUNTRY: {"aliases": []},
-    Label.ORGANIZATION: {"aliases": [], "alias_keys": [], "block_keys": []},
-    Label.PERSON: {"aliases": [], "alias_keys": [], "block_keys": [], "titles": []},
-    Label.EVENT: {"type": "meeting", "date": None, "end_date": None, "block_keys": []},
-    Label.PLACE: {},
-    Label.REGION: {"aliases": []},
-}
-
-
-def _node(label: Label, node_id: str, **properties: object) -> NodeRecord:
-    return NodeRecord(label=label, id=node_id,
-                      properties={**_DEFAULTS[label], **properties})
+def _node(label: Label, node_id: str, **properties: object) -> Node:
+    return Node(label, node_id, dict(properties))
 
 
 def _rel(rel_type: RelType, start: tuple[Label, str], end: tuple[Label, str], *,
-         article: str = "article:a1", evidence: str = FIRST) -> RelationshipRecord:
-    return RelationshipRecord(
-        type=rel_type, start_label=start[0], start=start[1], end_label=end[0], end=end[1],
-        properties={"article": article, "evidence": evidence,
-                    "span": f"{article}:0-{len(evidence)}"})
+         article: str = "article:a1", evidence: str = FIRST) -> Rel:
+    return Rel(rel_type, start, end, article=article, evidence=evidence)
 
 
-def _graph() -> GraphBatch:
+def _graph() -> tuple[list[Node], list[Rel]]:
     art, cty, org, per, evt, plc, reg = (Label.ARTICLE, Label.COUNTRY, Label.ORGANIZATION,
                                          Label.PERSON, Label.EVENT, Label.PLACE, Label.REGION)
     nodes = [
@@ -102,7 +86,7 @@ def _graph() -> GraphBatch:
                       for e in (DIALOGUE, SIGNING, EXHIBITION, TALKS)]
     relationships += [_rel(RelType.INVOLVES, ev[FORUM], mng),
                       _rel(RelType.INVOLVES, ev[UZBEK], uzb)]
-    return GraphBatch(nodes=nodes, relationships=relationships)
+    return nodes, relationships
 
 
 @pytest.fixture(scope="module", params=sorted(STORE_OPENERS))
@@ -110,7 +94,7 @@ def graph(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
           ) -> Iterator[GraphStore]:
     store = STORE_OPENERS[request.param](tmp_path_factory.mktemp("guide"))
     store.apply_schema()
-    store.write(_graph())
+    write_graph(store, *_graph())
     yield store
     store.close()
 
@@ -215,7 +199,7 @@ def test_finding_ids_matches_names_titles_and_aliases_in_any_case(graph, text, f
 
 def test_this_module_builds_every_label_and_relationship_type():
     """The hand-built graph exercises the whole vocabulary the guide draws."""
-    batch = _graph()
-    assert {n.label for n in batch.nodes} == set(Label)
-    assert {r.type for r in batch.relationships} == set(RelType)
+    nodes, relationships = _graph()
+    assert {n.label for n in nodes} == set(Label)
+    assert {r.type for r in relationships} == set(RelType)
 

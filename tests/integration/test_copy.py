@@ -90,9 +90,9 @@ def test_batches_smaller_than_the_counts_carry_every_row(source, target):
 def test_a_second_copy_brings_a_changed_node_back_to_the_source(source, target):
     copy_graph(source, target)
     org = next(n for n in source.iter_export()[0] if n["labels"] == ["Organization"])
-    target.execute("set_entity_names", rows=[{
-        "id": org["id"], "name": "Renamed", "aliases": ["Renamed"], "titles": [],
-        "alias_keys": ["renamed"], "block_keys": []}])
+    target.execute("merge_organization_nodes", rows=[{
+        "id": org["id"], "name": "Renamed", "aliases": ["Renamed"], "alias_keys": ["renamed"],
+        "block_keys": []}])
     assert _graph(target) != _graph(source)
     copy_graph(source, target, batch_size=3)
     assert _graph(target) == _graph(source)

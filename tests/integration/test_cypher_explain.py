@@ -5,8 +5,9 @@ test instead.)"""
 
 import pytest
 
-from cypher import declared_parameters, load_query, query_names
+from cypher import declared_parameters, load_query, query_names, render_query
 from graph.falkordb_store import FalkorDBStore
+from graph.vocabulary import RELATIONSHIP_PATTERNS
 
 # Sample values where null will not do (LIMIT and SKIP want integers); null elsewhere.
 SAMPLE = {"skip": 0, "limit": 10}
@@ -30,3 +31,14 @@ def test_a_parameter_missing_from_the_header_is_caught(falkordb):
     with pytest.raises(Exception, match="(?i)missing parameters"):
         falkordb._graph.explain("MATCH (n:Event {id: $id}) RETURN n LIMIT $limit",
                                 {"limit": 1})
+
+
+PATTERN_IDS = [f"{t.value}-{s.value}-{e.value}" for t, s, e in RELATIONSHIP_PATTERNS]
+
+
+@pytest.mark.parametrize(("rel_type", "start", "end"), RELATIONSHIP_PATTERNS, ids=PATTERN_IDS)
+def test_falkordb_plans_the_relationship_template_for_every_pattern(falkordb, rel_type, start,
+                                                                    end):
+    text = render_query("merge_relationships", "falkordb",
+                        (("type", rel_type.value), ("start", start.value), ("end", end.value)))
+    falkordb._graph.explain(text, {"rows": []})

@@ -97,7 +97,7 @@ def test_entity_endpoint_shows_each_name_with_its_article_and_reason(tmp_path, n
     with _store(tmp_path) as store:
         ingest_articles(_articles(FORUM, FORUM_AGAIN), store=store, nlp=nlp)
         with TestClient(create_app(store=store)) as client:
-            body = client.get("/persons/person:arman-dauletov").json()
+            body = client.get("/persons/person:arman-dauletov:kaz").json()
             missing = client.get("/persons/person:nobody")
     assert body["name"] == "Arman Dauletov"
     assert {m["article"] for m in body["mentions"]} == {"article:0", "article:1"}

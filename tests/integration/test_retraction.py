@@ -1,17 +1,20 @@
-"""Retracting an article, on every available store: what only it supported goes, what
-others also support loses it as a source, and names are rebuilt from what remains."""
+"""Retracting an article, on every available store: the graph becomes what the other
+articles alone give. What only it supported goes, what others also support loses it as a
+source, names are rebuilt from what remains, and facts no article needs stay."""
 
 import pytest
 
 from api.errors import NotFound
 from api.retraction import retract_article
 from api.service import EventQuery, find_events
-from graph.resolver import KnownNames, resolve
+from extract.models import RegionMention
+from tests.conftest import STORE_OPENERS
+from tests.graphs import add_extractions
 from tests.integration.test_store import SENTENCE, _extraction
 
 
 def _write(store, *extractions):
-    store.write(resolve(list(extractions), known=KnownNames()))
+    add_extractions(store, *extractions)
 
 
 def _event_id(store) -> str:
@@ -57,8 +60,8 @@ def test_a_fact_only_the_retracted_article_gave_disappears(store):
     nodes = store.counts()["nodes"]
     assert "Organization" not in nodes and "Person" not in nodes
     assert nodes["Event"] == 1 and nodes["Country"] == 2
-    assert {ref.id for ref in report.deleted} >= {"org:aral-news-agency",
-                                                  "person:dana-serikova"}
+    assert {ref.id for ref in report.deleted} >= {"org:aral-news-agency:kaz",
+                                                  "person:dana-serikova:kaz"}
 
 
 def test_names_only_the_retracted_article_used_are_dropped(store):
@@ -68,7 +71,7 @@ def test_names_only_the_retracted_article_used_are_dropped(store):
         update={"aliases": ["Aral Press"]})
     _write(store, renamed)
     retract_article(store, "article:a2")
-    row = store.query("get_organization", id="org:aral-news-agency", limit=10)[0]
+    row = store.query("get_organization", id="org:aral-news-agency:kaz", limit=10)[0]
     assert sorted(row["aliases"]) == ["ANA", "Aral News Agency"]
 
 
@@ -86,3 +89,44 @@ def test_retracting_twice_is_an_error_and_changes_nothing(store):
     assert store.counts() == counts
 
 
+
+
+def _with_region(article_id: str):
+    extraction = _extraction(article_id)
+    return extraction.model_copy(update={"regions": [RegionMention(
+        name="Central Asia", members=["KAZ", "KGZ", "TJK", "TKM", "UZB"])]})
+
+
+def test_region_membership_stays_while_the_region_does(store):
+    _write(store, _with_region("article:a1"), _with_region("article:a2"))
+    retract_article(store, "article:a1")
+    _, relationships = store.iter_export()
+    members = sorted(r["start"] for r in relationships if r["type"] == "IN_REGION")
+    assert members == ["KAZ", "KGZ", "TJK", "TKM", "UZB"]
+
+
+def test_retracting_every_article_leaves_an_empty_graph(store):
+    _write(store, _with_region("article:a1"), _with_region("article:a2"),
+           _extraction("article:a3", org_name="Steppe Media Group"))
+    for article in ("article:a1", "article:a2", "article:a3"):
+        retract_article(store, article)
+    assert store.counts() == {"nodes": {}, "relationships": {}}
+
+
+def _export(store) -> tuple[list, list]:
+    nodes, relationships = store.iter_export()
+    return list(nodes), list(relationships)
+
+
+def test_retraction_leaves_exactly_the_graph_of_the_other_articles(store, tmp_path):
+    articles = [_with_region("article:a1"), _extraction("article:a2", org_name="ARAL NEWS AGENCY"),
+                _extraction("article:a3", event_name="Caspian Press Dialogue")]
+    _write(store, *articles)
+    retract_article(store, "article:a2")
+    clean = STORE_OPENERS[store.engine](tmp_path / "clean")
+    try:
+        clean.apply_schema()
+        _write(clean, articles[0], articles[2])
+        assert _export(store) == _export(clean)
+    finally:
+        clean.close()

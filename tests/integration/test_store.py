@@ -16,8 +16,8 @@ from extract.models import (
     PersonMention,
     PlaceMention,
 )
-from graph.resolver import KnownNames, resolve
 from graph.vocabulary import EventType
+from tests.graphs import add_extractions
 
 SENTENCE = "The Steppe Media Forum was held in Almaty on May 3, hosted by the Aral News Agency."
 
@@ -44,10 +44,10 @@ def _extraction(article_id: str = "article:a1", *, org_name: str = "Aral News Ag
 
 
 def _write(store, *extractions: ArticleExtraction):
-    return store.write(resolve(list(extractions), known=KnownNames()))
+    return add_extractions(store, *extractions)[1]
 
 
-def test_writing_the_same_batch_twice_changes_no_counts(store):
+def test_writing_the_same_batch_twice_changes_nothing(store):
     first = _write(store, _extraction())
     counts = store.counts()
     second = _write(store, _extraction())
@@ -90,9 +90,8 @@ def test_list_events_returns_dates_as_dates_and_sorted_newest_first(store):
 
 
 def test_get_event_by_id_returns_roles_and_sources_with_evidence(store):
-    batch = resolve([_extraction()], known=KnownNames())
-    store.write(batch)
-    event_id = next(n.id for n in batch.nodes if n.label == "Event")
+    update, _ = add_extractions(store, _extraction())
+    event_id = next(i for i in update.written_nodes if i.startswith("event:"))
     row = store.query("get_event_by_id", id=event_id)[0]
     assert [o["name"] for o in row["organizers"]] == ["Aral News Agency"]
     assert [p["name"] for p in row["participants"]] == ["Dana Serikova"]
@@ -143,9 +142,17 @@ def test_schema_can_be_applied_again(store):
     assert store.counts()["nodes"]["Event"] == 1
 
 
-def test_stored_organizations_are_found_by_blocking_key(store):
+def test_stored_organizations_are_found_by_blocking_key_with_their_units(store):
     _write(store, _extraction())
-    rows = store.query("find_organizations_by_block_keys", keys=["w:coastal", "w:aral"])
-    assert [(r["id"], r["name"], r["country"]) for r in rows] == [
-        ("org:aral-news-agency", "Aral News Agency", "KAZ")]
-    assert rows[0]["articles"] == ["article:a1"]
+    rows = store.query("list_organization_units", ids=[], keys=["w:coastal", "w:aral"],
+                       names=[], known=[])
+    assert [(r["node"], r["unit"], r["articles"]) for r in rows] == [
+        ("org:aral-news-agency:kaz", "aral news agency|KAZ", ["article:a1"])]
+    assert rows[0]["surfaces"] == [["Aral News Agency", "ANA"]]
+
+
+def test_nodes_already_fetched_are_left_out_of_a_lookup(store):
+    _write(store, _extraction())
+    rows = store.query("list_organization_units", ids=[], keys=["w:aral"], names=[],
+                       known=["org:aral-news-agency:kaz"])
+    assert rows == []

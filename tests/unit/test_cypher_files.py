@@ -1,5 +1,5 @@
-"""The query files: one per vocabulary pattern, documented headers, syntax both engines run,
-and no Cypher anywhere else."""
+"""The query files: one per label, one template for every relationship pattern, documented
+headers, syntax both engines run, and no Cypher anywhere else."""
 
 import ast
 import re
@@ -8,19 +8,14 @@ from pathlib import Path
 import pytest
 
 import cypher
-from cypher import ENGINES, load_query, query_names
-from graph.vocabulary import (
-    RELATIONSHIP_PATTERNS,
-    Label,
-    RelType,
-    node_merge_query,
-    relationship_merge_query,
-)
+from cypher import ENGINES, load_query, query_names, render_query, template_slots
+from graph.vocabulary import RELATIONSHIP_PATTERNS, Label, RelType, node_merge_query
 
 CYPHER_DIR = Path(cypher.__file__).parent
 PROJECT_DIR = CYPHER_DIR.parent
 ALL_FILES = sorted(CYPHER_DIR.rglob("*.cypher"))
-SHARED_FILES = sorted(CYPHER_DIR.glob("*.cypher"))
+TEMPLATE_FILES = sorted((CYPHER_DIR / "templates").glob("*.cypher"))
+SHARED_FILES = sorted(CYPHER_DIR.glob("*.cypher")) + TEMPLATE_FILES
 FALKORDB_FILES = SHARED_FILES + sorted((CYPHER_DIR / "falkordb").glob("*.cypher"))
 PYTHON_FILES = sorted(
     path
@@ -79,21 +74,49 @@ def header_param(path: Path) -> object:
     return pytest.param(path, id=rel(path))
 
 
-# -- one file per vocabulary entry ---------------------------------------------------------
+# -- one file per label, one template for the relationships ---------------------------------
+
+
+def _slots(rel_type: RelType, start: Label, end: Label) -> tuple[tuple[str, str], ...]:
+    return (("type", rel_type.value), ("start", start.value), ("end", end.value))
 
 
 @pytest.mark.parametrize("engine", ENGINES)
 @pytest.mark.parametrize(
     ("rel_type", "start", "end"), RELATIONSHIP_PATTERNS,
-    ids=[relationship_merge_query(*pattern) for pattern in RELATIONSHIP_PATTERNS],
+    ids=[f"{t.value}-{s.value}-{e.value}" for t, s, e in RELATIONSHIP_PATTERNS],
 )
-def test_every_relationship_pattern_has_its_merge_file(
+def test_the_relationship_template_renders_every_pattern(
     rel_type: RelType, start: Label, end: Label, engine: str
 ) -> None:
-    text = load_query(relationship_merge_query(rel_type, start, end), engine)
+    text = render_query("merge_relationships", engine, _slots(rel_type, start, end))
     assert f"(a:{start.value} " in text
     assert f"(b:{end.value} " in text
     assert f"MERGE (a)-[r:{rel_type.value}]->(b)" in text
+    assert "{{" not in text
+
+
+def test_template_slots_are_labels_and_types_only() -> None:
+    assert template_slots("merge_relationships", "falkordb") == {"type", "start", "end"}
+
+
+@pytest.mark.parametrize("value", ["Person {id: 'x'}) DETACH DELETE (n", "person", "", "A-B"])
+def test_a_slot_value_that_is_not_a_label_is_refused(value: str) -> None:
+    with pytest.raises(ValueError, match="not a label"):
+        render_query("merge_relationships", "falkordb",
+                     (("type", "MENTIONS"), ("start", value), ("end", "Person")))
+
+
+def test_a_template_with_a_slot_left_empty_is_refused() -> None:
+    with pytest.raises(ValueError, match="needs slots"):
+        render_query("merge_relationships", "falkordb", (("type", "MENTIONS"),))
+
+
+@pytest.mark.parametrize("path", SHARED_FILES, ids=rel)
+def test_no_dollar_sign_inside_a_string_literal(path: Path) -> None:
+    """Parameters are renamed when statements are combined (graph/falkordb_store.py)."""
+    literals = re.findall(r"'[^']*'|\"[^\"]*\"", body(path))
+    assert [text for text in literals if "$" in text] == []
 
 
 @pytest.mark.parametrize("engine", ENGINES)
@@ -104,10 +127,8 @@ def test_every_label_has_its_node_merge_file(label: Label, engine: str) -> None:
 
 
 @pytest.mark.parametrize("engine", ENGINES)
-def test_every_merge_file_belongs_to_a_label_or_pattern(engine: str) -> None:
-    expected = {node_merge_query(label) for label in Label} | {
-        relationship_merge_query(*pattern) for pattern in RELATIONSHIP_PATTERNS
-    }
+def test_every_merge_file_belongs_to_a_label(engine: str) -> None:
+    expected = {node_merge_query(label) for label in Label}
     merge_files = {name for name in query_names(engine) if name.startswith("merge_")}
     assert merge_files == expected
 

@@ -12,12 +12,18 @@ from pathlib import Path
 
 import pytest
 
-from cypher import declared_parameters, load_query, query_names
+from cypher import declared_parameters, load_query, query_names, render_query
+from graph.vocabulary import RELATIONSHIP_PATTERNS
 from tests.conftest import ROOT
 from tests.node_tools import node_with_packages
 
 LINT_DIR = ROOT / "tests" / "cypher_lint"
 NAMES = query_names("neo4j") + query_names("neo4j", folder="browser")
+# The relationship template, rendered for every pattern of the vocabulary.
+RENDERED = {f"templates/merge_relationships:{t.value}:{s.value}:{e.value}":
+            render_query("merge_relationships", "neo4j",
+                         (("type", t.value), ("start", s.value), ("end", e.value)))
+            for t, s, e in RELATIONSHIP_PATTERNS}
 
 
 def _install_linter() -> Path:
@@ -30,6 +36,9 @@ def lint_results() -> dict[str, list[dict]]:
     queries = [{"name": name, "text": load_query(name, "neo4j"),
                 "parameters": declared_parameters(name, "neo4j")}
                for name in NAMES]
+    queries += [{"name": name, "text": text,
+                 "parameters": declared_parameters("templates/merge_relationships", "neo4j")}
+                for name, text in RENDERED.items()]
     statements = []
     for query in queries:  # schema files hold one statement per line
         lines = query["text"].splitlines() if query["name"] == "schema" else [query["text"]]
@@ -53,7 +62,7 @@ def test_the_checker_finds_what_it_should(lint_results):
     assert "exists" in messages and "limit" in messages
 
 
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", NAMES + sorted(RENDERED))
 def test_neo4j_accepts_the_query(lint_results, name):
     problems = [f"{d['severity']} at {d['line']}:{d['character']}: {d['message']}"
                 for d in lint_results[name]]

@@ -10,6 +10,9 @@ from graph.entity_resolution import (
     EntityRecord,
     blocking_keys,
     cluster_entities,
+    cluster_units,
+    collapse,
+    linked,
     representative,
     skeleton,
 )
@@ -18,23 +21,20 @@ from graph.vocabulary import Label
 Groups = dict[str, list[EntityRecord]]
 
 
-def person(key: str, name: str, *aliases: str, country: str | None = None,
-           stored: bool = False) -> EntityRecord:
-    return _record(key, Label.PERSON, name, aliases, country, stored)
+def person(key: str, name: str, *aliases: str, country: str | None = None) -> EntityRecord:
+    return _record(key, Label.PERSON, name, aliases, country)
 
 
-def organization(key: str, name: str, *aliases: str, country: str | None = None,
-                 stored: bool = False) -> EntityRecord:
-    return _record(key, Label.ORGANIZATION, name, aliases, country, stored)
+def organization(key: str, name: str, *aliases: str, country: str | None = None
+                 ) -> EntityRecord:
+    return _record(key, Label.ORGANIZATION, name, aliases, country)
 
 
 def _record(key: str, label: Label, name: str, aliases: tuple[str, ...],
-            country: str | None, stored: bool) -> EntityRecord:
-    """Batch keys are "<article>#<label>#<n>", so the article is the key's first part;
-    stored nodes keep the articles that reported them under their own id."""
-    article = f"old-{key}" if stored else key.split("#")[0]
+            country: str | None) -> EntityRecord:
+    """Keys are "<article>#<label>#<n>", so the article is the key's first part."""
     return EntityRecord(key=key, label=label, name=name, aliases=aliases, country=country,
-                        articles=frozenset({article}), stored=stored)
+                        articles=frozenset({key.split("#")[0]}))
 
 
 def partition(groups: Groups) -> frozenset[frozenset[str]]:
@@ -238,10 +238,20 @@ def test_a_person_and_an_organization_of_the_same_name_never_share_a_group() -> 
 @pytest.mark.parametrize(
     "make", [pytest.param(person, id="person"), pytest.param(organization, id="organization")]
 )
-def test_two_mentions_of_one_article_are_never_merged(make) -> None:
+def test_two_mentions_one_article_writes_differently_are_never_merged(make) -> None:
     groups = cluster_entities([make("a1#x#0", "Ilmar Varenkov"),
-                               make("a1#x#1", "Ilmar Varenkov")])
+                               make("a1#x#1", "I. Varenkov")])
     assert not together(groups, "a1#x#0", "a1#x#1")
+
+
+def test_a_name_written_alike_in_many_articles_is_one_unit() -> None:
+    units, members = collapse([person("a1#per#0", "Ilmar Varenkov"),
+                               person("a2#per#0", "ILMAR VARENKOV", "Varenkov"),
+                               person("a3#per#0", "Ilmar Varenkov", country="VAL")])
+    assert len(units) == 2
+    [both] = [u for u in units if u.country is None]
+    assert both.articles == {"a1", "a2"} and both.aliases == ("Varenkov",)
+    assert sorted(m.key for m in members[both.key]) == ["a1#per#0", "a2#per#0"]
 
 
 # -- a surname alone -----------------------------------------------------------------------
@@ -310,37 +320,49 @@ def test_chain_through_an_entity_of_unknown_country_does_not_glue_two_countries(
     assert len(partition(groups)) == 2
 
 
-# -- stored records ------------------------------------------------------------------------
+# -- links: what clustering may join, and what it decomposes along -----------------------
 
 
-def test_batch_mention_joins_the_stored_node() -> None:
-    groups = cluster_entities([person("person:ilmar-varenkov", "Ilmar Varenkov", stored=True),
-                               person("a1#per#0", "Ilmar Bekovich Varenkov")])
-    assert together(groups, "person:ilmar-varenkov", "a1#per#0")
+def test_linked_records_are_the_ones_clustering_may_join() -> None:
+    ilmar, initial = person("a1#per#0", "Ilmar Varenkov"), person("a2#per#0", "I. Varenkov")
+    assert linked(ilmar, initial)
+    assert not linked(ilmar, person("a3#per#0", "Igor Varenkov"))
+    assert not linked(ilmar, person("a1#per#1", "I. Varenkov"))  # same article
+    assert not linked(ilmar, organization("a2#org#0", "Ilmar Varenkov"))
 
 
-def test_stored_node_represents_its_group_over_a_longer_batch_name() -> None:
-    groups = cluster_entities([person("person:ilmar-varenkov", "Ilmar Varenkov", stored=True),
-                               person("a1#per#0", "Ilmar Bekovich Varenkov")])
-    assert representative(groups["a1#per#0"]).key == "person:ilmar-varenkov"
+def test_curated_names_are_linked_without_a_shared_key() -> None:
+    curation = Curation(must_merge=[(Label.ORGANIZATION, "Valdoran Trade Agency",
+                                     "Bureau of Commerce")])
+    a, b = organization("a1#org#0", "Valdoran Trade Agency"), organization("a2#org#0",
+                                                                           "Bureau of Commerce")
+    assert not linked(a, b) and linked(a, b, curation)
 
 
-def test_two_stored_nodes_are_not_merged_without_curation() -> None:
-    groups = cluster_entities([
-        person("person:ilmar-varenkov", "Ilmar Varenkov", stored=True),
-        person("person:ilmar-varenkov-2", "Ilmar Varenkov", stored=True),
-    ])
-    assert not together(groups, "person:ilmar-varenkov", "person:ilmar-varenkov-2")
+def _components(records: list[EntityRecord]) -> list[set[str]]:
+    """Records joined by chains of links."""
+    groups: dict[str, set[str]] = {r.key: {r.key} for r in records}
+    for a in records:
+        for b in records:
+            if linked(a, b) and groups[a.key] is not groups[b.key]:
+                merged = groups[a.key] | groups[b.key]
+                for key in merged:
+                    groups[key] = merged
+    return list({id(g): g for g in groups.values()}.values())
 
 
-def test_batch_mention_matching_two_stored_nodes_does_not_bridge_them() -> None:
-    groups = cluster_entities([
-        person("person:ilmar-varenkov", "Ilmar Varenkov", stored=True),
-        person("person:ilmar-varenkov-2", "Ilmar Varenkov", stored=True),
-        person("a1#per#0", "Ilmar Varenkov"),
-    ])
-    assert not together(groups, "person:ilmar-varenkov", "person:ilmar-varenkov-2")
-    assert len(partition(groups)) == 2
+@pytest.mark.parametrize("seed", range(6))
+def test_clustering_each_linked_component_alone_gives_the_global_partition(seed: int) -> None:
+    """What makes incremental resolution exact (graph/resolver.py): a group never
+    reaches beyond the records linked to it."""
+    units, _ = collapse(mixed_records())
+    random.Random(seed).shuffle(units)
+    whole = partition(cluster_units(units))
+    by_key = {u.key: u for u in units}
+    pieces = frozenset().union(*(
+        partition(cluster_units([by_key[k] for k in component]))
+        for component in _components(units)))
+    assert pieces == whole
 
 
 # -- curation ------------------------------------------------------------------------------
@@ -360,15 +382,6 @@ def test_curation_must_merge_joins_names_with_no_word_in_common() -> None:
                                organization("a2#org#0", "Bureau of Commerce")],
                               curation=curation)
     assert together(groups, "a1#org#0", "a2#org#0")
-
-
-def test_curation_must_merge_joins_two_stored_nodes() -> None:
-    curation = Curation(must_merge=[(Label.PERSON, "Ilmar Varenkov", "I. Varenkov")])
-    groups = cluster_entities([
-        person("person:ilmar-varenkov", "Ilmar Varenkov", stored=True),
-        person("person:i-varenkov", "I. Varenkov", stored=True),
-    ], curation=curation)
-    assert together(groups, "person:ilmar-varenkov", "person:i-varenkov")
 
 
 def test_curation_must_merge_of_another_label_is_ignored() -> None:
@@ -406,13 +419,6 @@ def test_representative_breaks_a_length_tie_alphabetically() -> None:
     assert representative(group).name == "Anna Orlov"
 
 
-def test_representative_of_several_stored_nodes_is_the_lowest_id() -> None:
-    group = [person("person:zz", "Ilmar Varenkov", stored=True),
-             person("person:aa", "I. Varenkov", stored=True),
-             person("a1#per#0", "Ilmar Bekovich Varenkov")]
-    assert representative(group).key == "person:aa"
-
-
 # -- blocking keys -------------------------------------------------------------------------
 
 
@@ -426,13 +432,13 @@ def test_representative_of_several_stored_nodes_is_the_lowest_id() -> None:
         ),
         pytest.param(
             organization("a1#org#0", "Valdoran Trade Agency"),
-            {"w:valdoran", "w:trade", "w:agency", "s:vldrn", "s:trd", "s:agnk", "a:vta"},
-            id="organization: words, skeletons and initials",
+            {"w:valdoran", "s:vldrn", "a:vta"},
+            id="organization: distinctive words, their skeletons and initials",
         ),
         pytest.param(
             organization("a1#org#0", "Bank of the Steppe"),
-            {"w:bank", "w:steppe", "s:bnk", "s:stp", "a:bs"},
-            id="organization: stopwords dropped",
+            {"w:steppe", "s:stp", "a:bs"},
+            id="organization: stopwords and generic words dropped",
         ),
         pytest.param(
             organization("a1#org#0", "VTA"), {"w:vta", "a:vta"},

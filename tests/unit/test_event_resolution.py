@@ -6,7 +6,13 @@ import random
 
 import pytest
 
-from graph.event_resolution import EventRecord, cluster_events, normalize_event_name
+from graph.event_resolution import (
+    EventRecord,
+    cluster_events,
+    linked,
+    normalize_event_name,
+    representative,
+)
 
 SUMMIT_DAY = dt.date(2025, 5, 28)
 SINGLE_LETTER_ROMAN = pytest.mark.xfail(
@@ -17,12 +23,15 @@ SINGLE_LETTER_ROMAN = pytest.mark.xfail(
 
 
 def event(key: str, name: str, *, type: str = "meeting", date: dt.date | None = SUMMIT_DAY,
-          place_country: str | None = None, stored: bool = False) -> EventRecord:
-    """Batch keys are "<article>#<n>", so the article is the key's first part."""
-    article = f"old-{key}" if stored else key.split("#")[0]
+          place_country: str | None = None) -> EventRecord:
+    """Keys are "<article>#<n>", so the article is the key's first part."""
     return EventRecord(key=key, name=name, type=type, date=date,
-                       articles=frozenset({article}), place_country=place_country,
-                       stored=stored)
+                       articles=frozenset({key.split("#")[0]}), place_country=place_country)
+
+
+def representatives(records: list[EventRecord]) -> dict[str, str]:
+    """Each report's key mapped to the key of the report its group is named after."""
+    return {key: representative(group).key for key, group in cluster_events(records).items()}
 
 
 def partition(representatives: dict[str, str]) -> frozenset[frozenset[str]]:
@@ -68,14 +77,14 @@ def test_normalized_ordinal_spellings_agree() -> None:
 
 
 def test_same_event_reported_by_two_articles_merges() -> None:
-    reps = cluster_events([event("a1#0", "Second Orvel-Valdora Summit"),
+    reps = representatives([event("a1#0", "Second Orvel-Valdora Summit"),
                            event("a2#0", "Valdora-Orvel Summit")])
     assert together(reps, "a1#0", "a2#0")
 
 
 @pytest.mark.parametrize("days", [0, 1])
 def test_dates_within_a_day_merge(days: int) -> None:
-    reps = cluster_events([
+    reps = representatives([
         event("a1#0", "Orvel-Valdora Summit"),
         event("a2#0", "Orvel-Valdora Summit", date=SUMMIT_DAY + dt.timedelta(days=days)),
     ])
@@ -86,13 +95,13 @@ def test_dates_within_a_day_merge(days: int) -> None:
                                                     ("conference", "dialogue"),
                                                     ("ceremony", "exhibition")])
 def test_related_kinds_of_event_merge(first_type: str, second_type: str) -> None:
-    reps = cluster_events([event("a1#0", "Orvel-Valdora Summit", type=first_type),
+    reps = representatives([event("a1#0", "Orvel-Valdora Summit", type=first_type),
                            event("a2#0", "Orvel-Valdora Summit", type=second_type)])
     assert together(reps, "a1#0", "a2#0")
 
 
 def test_undated_report_merges_with_a_dated_one() -> None:
-    reps = cluster_events([event("a1#0", "Orvel-Valdora Summit"),
+    reps = representatives([event("a1#0", "Orvel-Valdora Summit"),
                            event("a2#0", "Orvel-Valdora Summit", date=None)])
     assert together(reps, "a1#0", "a2#0")
 
@@ -102,7 +111,7 @@ def test_undated_report_merges_with_a_dated_one() -> None:
 
 @pytest.mark.parametrize("days", [2, 30, 365])
 def test_dates_more_than_a_day_apart_stay_apart(days: int) -> None:
-    reps = cluster_events([
+    reps = representatives([
         event("a1#0", "Orvel-Valdora Summit"),
         event("a2#0", "Orvel-Valdora Summit", date=SUMMIT_DAY + dt.timedelta(days=days)),
     ])
@@ -120,36 +129,36 @@ def test_dates_more_than_a_day_apart_stay_apart(days: int) -> None:
     ],
 )
 def test_different_ordinals_stay_apart(first: str, second: str) -> None:
-    reps = cluster_events([event("a1#0", first), event("a2#0", second)])
+    reps = representatives([event("a1#0", first), event("a2#0", second)])
     assert not together(reps, "a1#0", "a2#0")
 
 
 def test_different_years_stay_apart() -> None:
-    reps = cluster_events([event("a1#0", "2024 Orvel Forum", date=None),
+    reps = representatives([event("a1#0", "2024 Orvel Forum", date=None),
                            event("a2#0", "2025 Orvel Forum", date=None)])
     assert not together(reps, "a1#0", "a2#0")
 
 
 def test_different_place_countries_stay_apart() -> None:
-    reps = cluster_events([event("a1#0", "Orvel-Valdora Summit", place_country="ORV"),
+    reps = representatives([event("a1#0", "Orvel-Valdora Summit", place_country="ORV"),
                            event("a2#0", "Orvel-Valdora Summit", place_country="VAL")])
     assert not together(reps, "a1#0", "a2#0")
 
 
 def test_unrelated_kinds_of_event_stay_apart() -> None:
-    reps = cluster_events([event("a1#0", "Orvel Heritage Week", type="visit"),
+    reps = representatives([event("a1#0", "Orvel Heritage Week", type="visit"),
                            event("a2#0", "Orvel Heritage Week", type="exhibition")])
     assert not together(reps, "a1#0", "a2#0")
 
 
 def test_two_events_of_one_article_are_never_merged() -> None:
-    reps = cluster_events([event("a1#0", "Orvel-Valdora Summit"),
+    reps = representatives([event("a1#0", "Orvel-Valdora Summit"),
                            event("a1#1", "Orvel-Valdora Summit")])
     assert not together(reps, "a1#0", "a1#1")
 
 
 def test_third_article_joins_the_better_matching_of_two_events_of_one_article() -> None:
-    reps = cluster_events([
+    reps = representatives([
         event("a1#0", "Orvel-Valdora Summit"),
         event("a1#1", "Orvel-Valdora Summit Gala Dinner"),
         event("a2#0", "Orvel-Valdora Summit"),
@@ -158,7 +167,7 @@ def test_third_article_joins_the_better_matching_of_two_events_of_one_article() 
 
 
 def test_chain_through_an_undated_report_does_not_glue_two_dates() -> None:
-    reps = cluster_events([
+    reps = representatives([
         event("a1#0", "Orvel-Valdora Summit"),
         event("a2#0", "Orvel-Valdora Summit", date=None),
         event("a3#0", "Orvel-Valdora Summit", date=SUMMIT_DAY + dt.timedelta(days=90)),
@@ -168,29 +177,15 @@ def test_chain_through_an_undated_report_does_not_glue_two_dates() -> None:
 
 
 def test_names_sharing_only_a_generic_word_stay_apart() -> None:
-    reps = cluster_events([event("a1#0", "Orvel Summit"), event("a2#0", "Valdora Summit")])
+    reps = representatives([event("a1#0", "Orvel Summit"), event("a2#0", "Valdora Summit")])
     assert not together(reps, "a1#0", "a2#0")
 
 
 # -- representative ------------------------------------------------------------------------
 
 
-def test_stored_event_represents_its_group() -> None:
-    reps = cluster_events([
-        event("event:0001", "Orvel-Valdora Summit", stored=True),
-        event("a1#0", "Second Orvel-Valdora Summit of Heads of State"),
-    ])
-    assert reps == {"event:0001": "event:0001", "a1#0": "event:0001"}
-
-
-def test_two_stored_events_are_not_merged() -> None:
-    reps = cluster_events([event("event:0001", "Orvel-Valdora Summit", stored=True),
-                           event("event:0002", "Orvel-Valdora Summit", stored=True)])
-    assert not together(reps, "event:0001", "event:0002")
-
-
 def test_most_fully_named_report_represents_a_batch_group() -> None:
-    reps = cluster_events([event("a1#0", "Orvel-Valdora Summit"),
+    reps = representatives([event("a1#0", "Orvel-Valdora Summit"),
                            event("a2#0", "Second Orvel-Valdora Summit")])
     assert reps["a1#0"] == "a2#0"
 
@@ -210,7 +205,7 @@ def mixed_records() -> list[EventRecord]:
         event("a7#0", "Orvel Forum", type="conference"),
         event("a8#0", "Orvel Heritage Week", type="exhibition"),
         event("a9#0", "Orvel Heritage Week", type="visit"),
-        event("event:0001", "Orvel Heritage Week", type="ceremony", stored=True),
+        event("a10#0", "Orvel Heritage Week", type="ceremony"),
     ]
 
 
@@ -218,4 +213,32 @@ def mixed_records() -> list[EventRecord]:
 def test_result_does_not_depend_on_input_order(seed: int) -> None:
     shuffled = mixed_records()
     random.Random(seed).shuffle(shuffled)
-    assert cluster_events(shuffled) == cluster_events(mixed_records())
+    assert representatives(shuffled) == representatives(mixed_records())
+
+
+def test_linked_reports_are_the_ones_clustering_may_join() -> None:
+    summit = event("a1#0", "Orvel-Valdora Summit")
+    assert linked(summit, event("a2#0", "Second Orvel-Valdora Summit"))
+    assert not linked(summit, event("a1#1", "Orvel-Valdora Summit"))  # same article
+    assert not linked(summit, event("a2#0", "Orvel-Valdora Summit",
+                                    date=SUMMIT_DAY + dt.timedelta(days=60)))
+    assert not linked(summit, event("a2#0", "Pamir Summit"))  # only a generic word shared
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_clustering_each_linked_component_alone_gives_the_global_partition(seed: int) -> None:
+    records = mixed_records()
+    random.Random(seed).shuffle(records)
+    whole = partition(representatives(records))
+    groups: dict[str, set[str]] = {r.key: {r.key} for r in records}
+    for a in records:
+        for b in records:
+            if linked(a, b) and groups[a.key] is not groups[b.key]:
+                merged = groups[a.key] | groups[b.key]
+                for key in merged:
+                    groups[key] = merged
+    by_key = {r.key: r for r in records}
+    pieces = frozenset().union(*(
+        partition(representatives([by_key[k] for k in component]))
+        for component in {id(g): g for g in groups.values()}.values()))
+    assert pieces == whole

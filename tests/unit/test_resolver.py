@@ -1,4 +1,5 @@
-"""Resolving hand-built extractions into a graph batch: ids, merges, links and evidence."""
+"""Planning the update that adds hand-built extractions to an empty graph: ids, merges, links
+and evidence (graph/resolver.py, no store: the empty graph answers no rows)."""
 
 from collections.abc import Callable
 from datetime import date
@@ -14,10 +15,10 @@ from extract.models import (
     OrganizationMention,
     PersonMention,
     PlaceMention,
+    RegionMention,
 )
-from graph.model import GraphBatch, NodeRecord
-from graph.resolver import KnownNames, canonical_name, entity_lookup_keys, resolve
-from graph.vocabulary import RELATIONSHIP_PATTERNS, EventType, Label, RelType
+from graph.resolver import GraphUpdate, entity_node_id, plan_update
+from graph.vocabulary import RELATIONSHIP_PATTERNS, EventType, Label, RelType, node_merge_query
 
 ACR_LONG = "Agency for Coastal Research"
 ACR_ID = "org:agency-for-coastal-research"
@@ -39,12 +40,35 @@ def event(article_id: str, name: str = "Lake Orvel Summit", day: date | None = N
     )
 
 
-def nodes(batch: GraphBatch, label: Label) -> list[NodeRecord]:
-    return [node for node in batch.nodes if node.label == label]
+class EmptyGraph:
+    """A reader for a graph that holds nothing yet."""
+
+    def query(self, name: str, **params: object) -> list[dict]:
+        return []
 
 
-def ids(batch: GraphBatch, label: Label) -> list[str]:
-    return [node.id for node in nodes(batch, label)]
+def resolve(extractions: list[ArticleExtraction]) -> GraphUpdate:
+    return plan_update(EmptyGraph(), add=extractions)
+
+
+def nodes(update: GraphUpdate, label: Label) -> list[dict]:
+    return [row for statement in update.statements
+            if statement.name == node_merge_query(label) for row in statement.params["rows"]]
+
+
+def ids(update: GraphUpdate, label: Label) -> list[str]:
+    return [row["id"] for row in nodes(update, label)]
+
+
+def relationships(update: GraphUpdate) -> list[tuple[RelType, Label, Label, dict]]:
+    """(type, start label, end label, row) of every relationship the update merges."""
+    found = []
+    for statement in update.statements:
+        if statement.name == "merge_relationships":
+            slots = dict(statement.slots)
+            found += [(RelType(slots["type"]), Label(slots["start"]), Label(slots["end"]), row)
+                      for row in statement.params["rows"]]
+    return found
 
 
 def defines_acr() -> ArticleExtraction:
@@ -88,167 +112,190 @@ def affiliated_person() -> ArticleExtraction:
 # -- organizations and acronyms ------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "order",
-    [
-        pytest.param("definition first"),
-        pytest.param("bare use first"),
-    ],
-)
+@pytest.mark.parametrize("order", ["definition first", "bare use first"])
 def test_acronym_defined_in_one_article_resolves_bare_use_in_another(order: str) -> None:
     batch_order = [defines_acr(), uses_acr()]
     if order == "bare use first":
         batch_order.reverse()
-    batch = resolve(batch_order, known=KnownNames())
-    assert ids(batch, Label.ORGANIZATION) == [ACR_ID]
-
-
-def test_bare_acronym_known_from_the_graph_resolves_to_the_stored_id() -> None:
-    batch = resolve([uses_acr()], known=KnownNames(organizations={"acr": ACR_ID}))
-    assert ids(batch, Label.ORGANIZATION) == [ACR_ID]
+    assert ids(resolve(batch_order), Label.ORGANIZATION) == [ACR_ID]
 
 
 def test_unknown_bare_acronym_gets_its_own_id() -> None:
-    batch = resolve([uses_acr()], known=KnownNames())
-    assert ids(batch, Label.ORGANIZATION) == ["org:acr"]
+    assert ids(resolve([uses_acr()]), Label.ORGANIZATION) == ["org:acr"]
 
 
 def test_merged_organization_shows_the_long_name_and_keeps_every_alias() -> None:
-    batch = resolve([defines_acr(), uses_acr()], known=KnownNames())
-    [org] = nodes(batch, Label.ORGANIZATION)
-    assert org.properties["name"] == ACR_LONG
-    assert set(org.properties["aliases"]) == {ACR_LONG, "ACR"}
+    [org] = nodes(resolve([defines_acr(), uses_acr()]), Label.ORGANIZATION)
+    assert org["name"] == ACR_LONG
+    assert org["aliases"] == sorted({ACR_LONG, "ACR"})
 
 
-def test_lookup_keys_cover_words_initials_and_aliases() -> None:
-    batch = [
+def test_node_lookup_keys_cover_words_initials_and_aliases() -> None:
+    update = resolve([
         defines_acr(),
         extraction("people", persons=[PersonMention(name="Ilmar Tokayev", aliases=["Tokayev"])]),
-    ]
-    keys = entity_lookup_keys(batch)
-    assert {"w:agency", "w:coastal", "w:research", "a:acr"} <= set(keys[Label.ORGANIZATION])
-    assert {"w:ilmar", "w:tokayev"} <= set(keys[Label.PERSON])
-    assert keys[Label.ORGANIZATION] == sorted(keys[Label.ORGANIZATION])
+    ])
+    [org], [person] = nodes(update, Label.ORGANIZATION), nodes(update, Label.PERSON)
+    assert {"w:coastal", "w:research", "a:acr"} <= set(org["block_keys"])
+    assert {"w:ilmar", "w:tokayev"} <= set(person["block_keys"])
+    assert org["block_keys"] == sorted(org["block_keys"])
+    assert person["alias_keys"] == ["ilmar tokayev", "tokayev"]
+
+
+def test_an_organization_named_only_as_an_organizer_is_a_mention_of_the_article() -> None:
+    update = resolve([extraction("a", events=[event("a", organizers=["Harbour Council"])])])
+    assert ids(update, Label.ORGANIZATION) == ["org:harbour-council"]
+    mentions = [row for rel_type, _, end, row in relationships(update)
+                if rel_type == RelType.MENTIONS and end == Label.ORGANIZATION]
+    assert [(m["end"], m["props"]["surfaces"]) for m in mentions] == [
+        ("org:harbour-council", ["Harbour Council"])]
+
+
+# -- ids -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("label", "name", "country", "expected"), [
+    (Label.PERSON, "Ilmar Tokayev", None, "person:ilmar-tokayev"),
+    (Label.PERSON, "Ilmar Tokayev", "KAZ", "person:ilmar-tokayev:kaz"),
+    (Label.ORGANIZATION, "Ministry of Foreign Affairs", "UZB",
+     "org:ministry-of-foreign-affairs:uzb"),
+])
+def test_entity_ids_name_the_unit_they_take_their_name_from(
+        label: Label, name: str, country: str | None, expected: str) -> None:
+    assert entity_node_id(label, name, country) == expected
+
+
+def test_same_name_in_two_countries_gives_two_nodes_with_two_ids() -> None:
+    update = resolve([
+        extraction("a", organizations=[OrganizationMention(name="Ministry of Culture",
+                                                           country="VLD")]),
+        extraction("b", organizations=[OrganizationMention(name="Ministry of Culture",
+                                                           country="ORV")]),
+    ])
+    assert sorted(ids(update, Label.ORGANIZATION)) == [
+        "org:ministry-of-culture:orv", "org:ministry-of-culture:vld"]
 
 
 # -- persons -------------------------------------------------------------------------------
 
 
-def test_surname_resolves_to_the_only_known_person_bearing_it() -> None:
-    known = KnownNames(persons={"ilmar tokayev": "person:ilmar-tokayev"})
-    batch = resolve([extraction("a", persons=[PersonMention(name="Tokayev")])], known=known)
-    assert ids(batch, Label.PERSON) == ["person:ilmar-tokayev"]
-
-
 def test_surname_resolves_to_a_full_name_from_the_same_batch() -> None:
-    batch = resolve(
-        [
-            extraction("a", persons=[PersonMention(name="Tokayev")]),
-            extraction("b", persons=[PersonMention(name="Ilmar Tokayev")]),
-        ],
-        known=KnownNames(),
-    )
-    assert ids(batch, Label.PERSON) == ["person:ilmar-tokayev"]
+    update = resolve([
+        extraction("a", persons=[PersonMention(name="Tokayev")]),
+        extraction("b", persons=[PersonMention(name="Ilmar Tokayev")]),
+    ])
+    assert ids(update, Label.PERSON) == ["person:ilmar-tokayev"]
 
 
-def test_surname_shared_by_two_known_persons_stays_separate() -> None:
-    known = KnownNames(persons={
-        "ilmar tokayev": "person:ilmar-tokayev", "dana tokayev": "person:dana-tokayev",
-    })
-    batch = resolve([extraction("a", persons=[PersonMention(name="Tokayev")])], known=known)
-    assert ids(batch, Label.PERSON) == ["person:tokayev"]
+def test_surname_shared_by_two_persons_stays_separate() -> None:
+    update = resolve([
+        extraction("a", persons=[PersonMention(name="Tokayev")]),
+        extraction("b", persons=[PersonMention(name="Ilmar Tokayev")]),
+        extraction("c", persons=[PersonMention(name="Dana Tokayev")]),
+    ])
+    assert sorted(ids(update, Label.PERSON)) == [
+        "person:dana-tokayev", "person:ilmar-tokayev", "person:tokayev"]
+
+
+def test_each_mention_records_why_it_joined_its_node() -> None:
+    update = resolve([
+        extraction("a", persons=[PersonMention(name="Tokayev")]),
+        extraction("b", persons=[PersonMention(name="Ilmar Tokayev")]),
+    ])
+    reasons = {row["start"]: row["props"]["resolution"] for rel_type, _, end, row
+               in relationships(update) if rel_type == RelType.MENTIONS and end == Label.PERSON}
+    assert reasons == {"a": "matched by name variants", "b": "own node"}
 
 
 # -- stability and events ------------------------------------------------------------------
 
 
-def test_resolving_the_same_extractions_twice_gives_identical_batches() -> None:
+def test_planning_the_same_extractions_twice_gives_identical_updates() -> None:
     batch = [rich_extraction(), defines_acr(), uses_acr()]
-    first = resolve(batch, known=KnownNames())
-    second = resolve(batch, known=KnownNames())
-    assert first.model_dump() == second.model_dump()
+    assert resolve(batch) == resolve(batch)
+
+
+def test_the_update_does_not_depend_on_the_order_of_the_batch() -> None:
+    batch = [rich_extraction(), defines_acr(), uses_acr(), affiliated_person()]
+    assert resolve(batch).statements == resolve(list(reversed(batch))).statements
 
 
 @pytest.mark.parametrize("other_name", ["Lake Orvel Summit", "the lake Orvel summit"])
 def test_dated_event_reported_by_two_articles_gets_one_id(other_name: str) -> None:
     day = date(2025, 5, 28)
-    batch = resolve(
-        [
-            extraction("a", events=[event("a", day=day)]),
-            extraction("b", events=[event("b", name=other_name, day=day)]),
-        ],
-        known=KnownNames(),
-    )
-    assert len(ids(batch, Label.EVENT)) == 1
+    update = resolve([extraction("a", events=[event("a", day=day)]),
+                      extraction("b", events=[event("b", name=other_name, day=day)])])
+    assert len(ids(update, Label.EVENT)) == 1
 
 
 def test_same_name_on_different_dates_gives_two_events() -> None:
-    batch = resolve(
-        [
-            extraction("a", events=[event("a", day=date(2025, 5, 28))]),
-            extraction("b", events=[event("b", day=date(2024, 5, 28))]),
-        ],
-        known=KnownNames(),
-    )
-    assert len(ids(batch, Label.EVENT)) == 2
+    update = resolve([extraction("a", events=[event("a", day=date(2025, 5, 28))]),
+                      extraction("b", events=[event("b", day=date(2024, 5, 28))])])
+    assert len(ids(update, Label.EVENT)) == 2
 
 
 def test_same_named_undated_events_of_different_articles_are_one_event() -> None:
-    batch = resolve(
-        [extraction("a", events=[event("a")]), extraction("b", events=[event("b")])],
-        known=KnownNames(),
-    )
-    assert len(set(ids(batch, Label.EVENT))) == 1
+    update = resolve([extraction("a", events=[event("a")]), extraction("b", events=[event("b")])])
+    assert len(set(ids(update, Label.EVENT))) == 1
 
 
 def test_same_named_events_on_different_days_stay_apart() -> None:
-    batch = resolve(
-        [extraction("a", events=[event("a", day=date(2025, 5, 28))]),
-         extraction("b", events=[event("b", day=date(2025, 6, 28))])],
-        known=KnownNames(),
-    )
-    assert len(set(ids(batch, Label.EVENT))) == 2
+    update = resolve([extraction("a", events=[event("a", day=date(2025, 5, 28))]),
+                      extraction("b", events=[event("b", day=date(2025, 6, 28))])])
+    assert len(set(ids(update, Label.EVENT))) == 2
 
 
 def test_both_articles_report_the_shared_event() -> None:
     day = date(2025, 5, 28)
-    batch = resolve(
-        [extraction("a", events=[event("a", day=day)]),
-         extraction("b", events=[event("b", day=day)])],
-        known=KnownNames(),
-    )
-    reports = {rel.start for rel in batch.relationships if rel.type == RelType.REPORTS}
+    update = resolve([extraction("a", events=[event("a", day=day)]),
+                      extraction("b", events=[event("b", day=day)])])
+    reports = {row["start"] for rel_type, *_, row in relationships(update)
+               if rel_type == RelType.REPORTS}
     assert reports == {"a", "b"}
+
+
+def test_an_undated_report_takes_the_date_of_the_event_it_joins() -> None:
+    update = resolve([extraction("a", events=[event("a", name="The Lake Orvel Summit 2025")]),
+                      extraction("b", events=[event("b", day=date(2025, 5, 28))])])
+    [row] = nodes(update, Label.EVENT)
+    assert row["name"] == "The Lake Orvel Summit 2025" and row["date"] == "2025-05-28"
 
 
 # -- relationships -------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "make",
-    [
-        pytest.param(rich_extraction, id="rich"),
-        pytest.param(affiliated_person, id="affiliation"),
-    ],
-)
-def test_every_relationship_joins_nodes_of_the_batch(
+@pytest.mark.parametrize("make", [pytest.param(rich_extraction, id="rich"),
+                                  pytest.param(affiliated_person, id="affiliation")])
+def test_every_relationship_joins_nodes_the_update_writes(
     make: Callable[[], ArticleExtraction],
 ) -> None:
-    batch = resolve([make()], known=KnownNames())
-    node_ids = {(node.label, node.id) for node in batch.nodes}
-    loose = [
-        (rel.type, end_label, end)
-        for rel in batch.relationships
-        for end_label, end in ((rel.start_label, rel.start), (rel.end_label, rel.end))
-        if (end_label, end) not in node_ids
-    ]
+    update = resolve([make()])
+    written = {(label, row["id"]) for label in Label for row in nodes(update, label)}
+    loose = [(rel_type, label, node) for rel_type, start, end, row in relationships(update)
+             for label, node in ((start, row["start"]), (end, row["end"]))
+             if (label, node) not in written]
     assert loose == []
 
 
 def test_relationship_patterns_are_ones_the_vocabulary_allows() -> None:
-    batch = resolve([rich_extraction(), affiliated_person()], known=KnownNames())
-    patterns = {(rel.type, rel.start_label, rel.end_label) for rel in batch.relationships}
+    update = resolve([rich_extraction(), affiliated_person()])
+    patterns = {(rel_type, start, end) for rel_type, start, end, _ in relationships(update)}
     assert patterns <= set(RELATIONSHIP_PATTERNS)
+
+
+def test_region_membership_carries_no_article() -> None:
+    update = resolve([extraction("a", regions=[RegionMention(name="Central Asia",
+                                                            members=["KAZ", "UZB"])])])
+    members = [row for rel_type, *_, row in relationships(update)
+               if rel_type == RelType.IN_REGION]
+    assert {row["start"] for row in members} >= {"KAZ", "UZB"}
+    assert all(row["articles"] == [] and row["evidence"] == [] for row in members)
+
+
+def test_an_affiliation_keeps_the_title_the_article_gave() -> None:
+    [row] = [row for rel_type, *_, row in relationships(resolve([affiliated_person()]))
+             if rel_type == RelType.AFFILIATED_WITH]
+    assert (row["end"], row["title"]) == ("org:harbour-authority-of-kessel", "director")
 
 
 FACTS = {
@@ -282,33 +329,38 @@ def evidenced_event() -> ArticleExtraction:
 def test_relationship_carries_the_sentence_its_fact_was_read_from(
     rel_type: RelType, start_label: Label, fact: str
 ) -> None:
-    batch = resolve([evidenced_event()], known=KnownNames())
-    [rel] = [r for r in batch.relationships
-             if r.type == rel_type and r.start_label == start_label]
-    assert rel.properties["evidence"] == FACTS[fact]
-    assert rel.properties["article"] == "facts"
+    [row] = [row for t, start, _, row in relationships(resolve([evidenced_event()]))
+             if t == rel_type and start == start_label]
+    sentence = FACTS[fact]
+    assert row["evidence"] == [[f"facts:0-{len(sentence)}", sentence]]
+    assert row["articles"] == ["facts"]
 
 
 def test_fact_without_its_own_sentence_carries_the_event_sentence() -> None:
-    batch = resolve([extraction("a", events=[event("a", countries=["SMR"])])], known=KnownNames())
-    [rel] = [r for r in batch.relationships if r.type == RelType.INVOLVES]
-    assert rel.properties["evidence"] == "The Lake Orvel Summit opened in Valdora."
+    update = resolve([extraction("a", events=[event("a", countries=["SMR"])])])
+    [row] = [row for rel_type, *_, row in relationships(update) if rel_type == RelType.INVOLVES]
+    assert [sentence for _, sentence in row["evidence"]] == [
+        "The Lake Orvel Summit opened in Valdora."]
 
 
-# -- canonical names -----------------------------------------------------------------------
+def test_a_relationship_two_articles_support_is_one_row_with_both() -> None:
+    day = date(2025, 5, 28)
+    update = resolve([extraction("a", events=[event("a", day=day, countries=["SMR"])]),
+                      extraction("b", events=[event("b", day=day, countries=["SMR"])])])
+    [row] = [row for rel_type, *_, row in relationships(update) if rel_type == RelType.INVOLVES]
+    assert row["articles"] == ["a", "b"]
+    assert [span for span, _ in row["evidence"]] == sorted(span for span, _ in row["evidence"])
 
 
-def test_canonical_name_prefers_the_longest_form() -> None:
-    assert canonical_name("ACR", ACR_LONG) == ACR_LONG
+# -- what the update says about the articles -------------------------------------------------
 
 
-def test_canonical_name_breaks_length_ties_alphabetically() -> None:
-    assert canonical_name("Marr Council", "Kask Council") == "Kask Council"
+def test_the_update_names_the_articles_it_adds_and_nodes_it_writes() -> None:
+    update = resolve([defines_acr(), uses_acr()])
+    assert update.added == ["defines", "uses"] and update.known == []
+    assert {"defines", "uses", ACR_ID} <= set(update.written_nodes)
 
 
-@pytest.mark.parametrize(
-    ("a", "b"),
-    [("ACR", ACR_LONG), ("Marr Council", "Kask Council"), ("Dana Marr", "Dana Marr")],
-)
-def test_canonical_name_does_not_depend_on_order(a: str, b: str) -> None:
-    assert canonical_name(a, b) == canonical_name(b, a)
+def test_the_same_article_twice_in_a_batch_is_added_once() -> None:
+    update = resolve([defines_acr(), defines_acr()])
+    assert update.added == ["defines"]
