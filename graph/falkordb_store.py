@@ -1,10 +1,15 @@
 """The embedded default store: FalkorDB started and stopped by the project (graph/embedded.py).
 
-A transaction is one statement: the plan's statements become `CALL { ... }` subqueries of
-a single query, which FalkorDB applies whole or (on any error) not at all, and which its
-append-only file records whole or not at all. Writers do not lock: each watches a version
-key while it reads and plans, and its write (which bumps the version) is refused when
-another writer's landed first; it then plans again on the new graph.
+A transaction is one query: the plan's statements (facts, then what derives from them)
+become `CALL { ... }` subqueries of it, which FalkorDB applies whole or (on any error) not
+at all, and which the append-only file records whole or, cut short by a crash, not at all.
+(Not MULTI/EXEC: FalkorDB crashes replaying a long query inside one while a client knocks.)
+Writers do not lock: each reads the graph's version before planning, and its query starts
+by bumping that version only if it is still the one read (cypher/falkordb/begin_write);
+when another writer got there first nothing runs, and it plans again on the new graph.
+
+Should the server go away (killed, crashed), the next call starts it again once (the
+append-only file is loaded again) before giving up with StoreUnavailable.
 """
 
 import logging
@@ -16,8 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import redis
-from falkordb.query_result import QueryResult
-from redis.exceptions import RedisError, WatchError
+from redis.exceptions import RedisError
 
 from cypher import load_query
 from graph.embedded import EmbeddedServer
@@ -31,6 +35,8 @@ logger = logging.getLogger(__name__)
 GRAPH_NAME = "dkg"
 TRANSACTION_ATTEMPTS = 50
 _PARAMETER = re.compile(r"\$(\w+)")
+# What a call to a server that went away raises.
+_GONE = (ConnectionError, OSError, redis.ConnectionError, redis.TimeoutError)
 
 
 class FalkorDBStore(GraphStore):
@@ -46,6 +52,7 @@ class FalkorDBStore(GraphStore):
         self._read_timeout_ms = max(1, round(read_timeout * 1000)) if read_timeout else None
         self._server = EmbeddedServer(data_dir, startup_timeout=startup_timeout)
         self._server.start()
+        self._graph_name = graph_name
         self._graph = self._server.connection().select_graph(graph_name)
         self._version_key = f"dkg:version:{graph_name}"
 
@@ -64,76 +71,78 @@ class FalkorDBStore(GraphStore):
 
     def _run(self, name: str, statement: str, params: Mapping[str, Any], *, read_only: bool):
         params = _without_nul(dict(params))
+        for attempt in (1, 2):
+            try:
+                if read_only:
+                    return self._graph.ro_query(statement, params,
+                                                timeout=self._read_timeout_ms)
+                return self._graph.query(statement, params)
+            except _GONE as e:
+                self._reconnect(e, attempt)
+            except RedisError as e:
+                if "timed out" in str(e).lower():
+                    raise QueryTimeout(name, str(e)) from e
+                raise QueryFailed(name, str(e)) from e
+        raise AssertionError("unreachable")
+
+    def _reconnect(self, error: Exception, attempt: int) -> None:
+        """After a lost connection: start the server again (first time), else give up."""
+        if attempt > 1:
+            raise self._unreachable(error) from error
+        logger.warning("lost the embedded store in %s (%s); starting it again", self.data_dir,
+                       error)
         try:
-            if read_only:
-                return self._graph.ro_query(statement, params,
-                                            timeout=self._read_timeout_ms)
-            return self._graph.query(statement, params)
-        except (ConnectionError, OSError, redis.ConnectionError, redis.TimeoutError) as e:
+            self._server.restart()
+        except StoreUnavailable as e:
             raise self._unreachable(e) from e
-        except RedisError as e:
-            if "timed out" in str(e).lower():
-                raise QueryTimeout(name, str(e)) from e
-            raise QueryFailed(name, str(e)) from e
+        self._graph = self._server.connection().select_graph(self._graph_name)
 
     def _unreachable(self, error: Exception) -> StoreUnavailable:
         return StoreUnavailable(
             f"the embedded FalkorDB in {self.data_dir} is unreachable ({error}); check that "
-            f"its server is running, see {self._server.log_path}")
+            f"its server can run, see {self._server.log_path}")
 
     def _transact(self, plan: Callable[[Reader], P]) -> tuple[P, WriteSummary]:
-        client = self._server.connection().connection
         for attempt in range(TRANSACTION_ATTEMPTS):
-            try:
-                with client.pipeline() as pipe:
-                    pipe.watch(self._version_key)
-                    update = plan(self)
-                    if not update.statements:
-                        return update, WriteSummary()
-                    pipe.multi()
-                    for statements in (update.statements, update.derived):
-                        if statements:
-                            query, params = self._one_statement(statements)
-                            pipe.execute_command(
-                                "GRAPH.QUERY", self._graph.name,
-                                self._graph._build_params_header(params) + query, "--compact")
-                    pipe.incr(self._version_key)
-                    replies = pipe.execute(raise_on_error=False)
-            except WatchError:
-                logger.debug("another writer changed the graph; planning again (%d)", attempt)
-                time.sleep(random.uniform(0, 0.005 * (attempt + 1)))
-                continue
-            except (ConnectionError, OSError, redis.ConnectionError, redis.TimeoutError) as e:
-                raise self._unreachable(e) from e
-            return update, self._summary(update, replies[:-1])
+            version = self._write_version()
+            update = plan(self)
+            statements = [*update.statements, *update.derived]
+            if not statements:
+                return update, WriteSummary()
+            query, params = self._guarded(statements, version)
+            result = self._run("+".join(dict.fromkeys(s.name for s in statements)), query,
+                               params, read_only=False)
+            if result.result_set:
+                self._server.compact()
+                return update, WriteSummary(
+                    nodes_created=result.nodes_created,
+                    relationships_created=result.relationships_created,
+                    nodes_deleted=result.nodes_deleted,
+                    relationships_deleted=result.relationships_deleted)
+            logger.debug("another writer changed the graph; planning again (%d)", attempt)
+            time.sleep(random.uniform(0, 0.005 * (attempt + 1)))
         raise StoreBusy(f"the graph in {self.data_dir} kept changing under this write "
                         f"({TRANSACTION_ATTEMPTS} attempts); try again")
 
-    def _summary(self, update: P, replies: list[Any]) -> WriteSummary:
-        """What the transaction's queries did; a failed one raises (the facts fail whole,
-        and derived statements only ever follow facts that landed)."""
-        summary = WriteSummary()
-        for statements, reply in zip([s for s in (update.statements, update.derived) if s],
-                                     replies, strict=True):
-            if isinstance(reply, Exception):
-                names = "+".join(dict.fromkeys(s.name for s in statements))
-                raise QueryFailed(names, str(reply))
-            result = QueryResult(self._graph, reply)
-            summary += WriteSummary(
-                nodes_created=result.nodes_created,
-                relationships_created=result.relationships_created,
-                nodes_deleted=result.nodes_deleted,
-                relationships_deleted=result.relationships_deleted)
-        return summary
+    def _write_version(self) -> int:
+        rows = self.query("get_write_version")
+        if not rows:  # a graph emptied whole (delete_all): its schema again
+            self.apply_schema()
+            rows = self.query("get_write_version")
+        return int(rows[0]["version"])
 
-    def _one_statement(self, statements: list[Statement]) -> tuple[str, dict[str, Any]]:
-        """The statements as subqueries of one query, each with its own parameters."""
-        parts, params = [], {}
+    def _guarded(self, statements: list[Statement], version: int) -> tuple[str, dict[str, Any]]:
+        """One query: the version check of begin_write, then every statement as a
+        subquery with its own parameters (it runs only if the check passed)."""
+        gate = load_query("begin_write", self.engine)
+        opening, returning = gate.rsplit("RETURN", 1)
+        parts, params = [opening.rstrip()], {"version": version}
         for n, statement in enumerate(statements):
             text = _PARAMETER.sub(lambda m, n=n: f"$s{n}_{m.group(1)}",
                                   self.statement_text(statement))
-            parts.append(f"CALL {{\n{text}\n}}")
+            parts.append(f"CALL {{\nWITH dkg_lock\n{text}\n}}")
             params.update({f"s{n}_{k}": v for k, v in statement.params.items()})
+        parts.append(f"RETURN{returning}")
         return "\n".join(parts), _without_nul(params)
 
     def apply_schema(self) -> None:

@@ -1,10 +1,15 @@
-"""The embedded FalkorDB server's lifecycle: start, join, stop, restart, failure."""
+"""The embedded FalkorDB server's lifecycle: start, join, leave, restart, failure, and
+processes that die without leaving."""
 
 from __future__ import annotations
 
 import fcntl
 import os
+import signal
 import stat
+import subprocess
+import sys
+import textwrap
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -13,6 +18,7 @@ import pytest
 
 from graph.embedded import LOCK_FILE, EmbeddedServer
 from graph.errors import StoreUnavailable
+from tests.conftest import ROOT
 
 GRAPH = "lifecycle_test"
 CREATE_INDEX = "CREATE INDEX FOR (n:Thing) ON (n.id)"
@@ -24,7 +30,7 @@ MakeServer = Callable[..., EmbeddedServer]
 
 @pytest.fixture
 def make_server() -> Iterator[MakeServer]:
-    """Build EmbeddedServers; every one is stopped at teardown, joiners before owners."""
+    """Build EmbeddedServers; every one leaves at teardown."""
     servers: list[EmbeddedServer] = []
 
     def make(data_dir: Path, **options: float) -> EmbeddedServer:
@@ -33,7 +39,7 @@ def make_server() -> Iterator[MakeServer]:
         return server
 
     yield make
-    for server in sorted(servers, key=lambda s: s.owns_server):
+    for server in servers:
         server.stop()
 
 
@@ -66,7 +72,7 @@ def test_started_server_answers_a_graph_query(make_server: MakeServer, tmp_path:
     result = server.connection().select_graph(GRAPH).query("RETURN 1 + 1")
 
     assert result.result_set == [[2]]
-    assert server.owns_server
+    assert server.started_server
 
 
 def test_new_data_dir_is_private_to_the_user(make_server: MakeServer, tmp_path: Path) -> None:
@@ -92,11 +98,8 @@ def test_second_server_on_same_dir_joins_the_running_one(
     second = make_server(tmp_path / "data")
     second.start()
 
-    info = second.connection().connection.info("server")
-
-    assert not second.owns_server
-    assert second.pid is None
-    assert info["process_id"] == first.pid
+    assert not second.started_server
+    assert second.pid == first.pid
 
 
 def test_data_written_through_one_server_is_visible_through_the_other(
@@ -112,18 +115,36 @@ def test_data_written_through_one_server_is_visible_through_the_other(
     assert count_things(first) == 10
 
 
-def test_stop_of_non_owner_leaves_server_running(make_server: MakeServer, tmp_path: Path) -> None:
-    owner = make_server(tmp_path / "data")
-    owner.start()
+def test_a_joiner_leaving_leaves_the_server_running(make_server: MakeServer,
+                                                    tmp_path: Path) -> None:
+    starter = make_server(tmp_path / "data")
+    starter.start()
     joiner = make_server(tmp_path / "data")
     joiner.start()
 
     joiner.stop()
 
-    assert owner.connection().connection.ping()
+    assert starter.connection().connection.ping()
 
 
-def test_stop_of_owner_ends_the_process_quickly(make_server: MakeServer, tmp_path: Path) -> None:
+def test_the_server_outlives_the_process_that_started_it_while_others_use_it(
+    make_server: MakeServer, tmp_path: Path
+) -> None:
+    starter = make_server(tmp_path / "data")
+    starter.start()
+    joiner = make_server(tmp_path / "data")
+    joiner.start()
+    merge_things(joiner, 5)
+
+    starter.stop()
+
+    assert count_things(joiner) == 5
+    joiner.stop()
+    assert lock_is_free(tmp_path / "data")
+
+
+def test_the_last_to_leave_ends_the_server_quickly(make_server: MakeServer,
+                                                  tmp_path: Path) -> None:
     server = make_server(tmp_path / "data")
     server.start()
     merge_things(server, 100)
@@ -134,12 +155,10 @@ def test_stop_of_owner_ends_the_process_quickly(make_server: MakeServer, tmp_pat
     elapsed = time.monotonic() - started
 
     assert elapsed < 2.0
-    assert pid is not None
-    with pytest.raises(ProcessLookupError):  # exited and reaped
-        os.kill(pid, 0)
+    assert pid is not None and _gone(pid, within=1.0)
 
 
-def test_stop_of_owner_releases_the_lock(make_server: MakeServer, tmp_path: Path) -> None:
+def test_the_last_to_leave_releases_the_lock(make_server: MakeServer, tmp_path: Path) -> None:
     server = make_server(tmp_path / "data")
     server.start()
     assert not lock_is_free(tmp_path / "data")
@@ -156,7 +175,7 @@ def test_stop_twice_is_harmless(make_server: MakeServer, tmp_path: Path) -> None
     server.stop()
     server.stop()
 
-    assert not server.owns_server
+    assert lock_is_free(tmp_path / "data")
 
 
 def test_data_survives_a_restart(make_server: MakeServer, tmp_path: Path) -> None:
@@ -164,7 +183,7 @@ def test_data_survives_a_restart(make_server: MakeServer, tmp_path: Path) -> Non
         merge_things(server, 50)
 
     with make_server(tmp_path / "data") as server:
-        assert server.owns_server
+        assert server.started_server
         assert count_things(server) == 50
 
 
@@ -191,7 +210,7 @@ def test_stale_socket_file_does_not_prevent_start(make_server: MakeServer, tmp_p
 
     server.start()
 
-    assert server.owns_server
+    assert server.started_server
     assert server.connection().connection.ping()
 
 
@@ -220,5 +239,74 @@ def test_server_exiting_at_start_raises_store_unavailable_with_its_log(
         server.start()
 
     assert "AOF MANIFEST" in str(caught.value)
-    assert not server.owns_server
     assert lock_is_free(data_dir)
+
+
+# -- processes that die without leaving ------------------------------------------------------
+
+USER = textwrap.dedent("""
+    import sys, time
+    from graph.embedded import EmbeddedServer
+    server = EmbeddedServer(sys.argv[1])
+    server.start()
+    print(server.pid, flush=True)
+    time.sleep(600)
+""")
+
+
+def _user_process(data_dir: Path) -> tuple[subprocess.Popen, int]:
+    """A process that starts (or joins) the server and then hangs: returns it and the
+    server's pid."""
+    process = subprocess.Popen([sys.executable, "-c", USER, str(data_dir)], cwd=ROOT,
+                               stdout=subprocess.PIPE, text=True)
+    return process, int(process.stdout.readline())
+
+
+def _gone(pid: int, *, within: float = 5.0) -> bool:
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def test_a_killed_user_leaves_no_server_behind(tmp_path: Path) -> None:
+    process, server_pid = _user_process(tmp_path / "data")
+    process.kill()
+    process.wait()
+
+    assert _gone(server_pid)
+    assert lock_is_free(tmp_path / "data")
+
+
+def test_a_killed_starter_leaves_the_server_to_those_still_using_it(
+    make_server: MakeServer, tmp_path: Path
+) -> None:
+    process, server_pid = _user_process(tmp_path / "data")
+    joiner = make_server(tmp_path / "data")
+    joiner.start()
+    process.kill()
+    process.wait()
+    time.sleep(0.5)  # more than the keeper's poll
+
+    merge_things(joiner, 3)
+
+    assert joiner.pid == server_pid and count_things(joiner) == 3
+
+
+def test_a_killed_server_is_started_again_on_restart(make_server: MakeServer,
+                                                     tmp_path: Path) -> None:
+    server = make_server(tmp_path / "data")
+    server.start()
+    merge_things(server, 7)
+    time.sleep(1.1)  # the append-only file is synced every second
+    pid = server.pid
+    os.kill(pid, signal.SIGKILL)
+    assert _gone(pid)
+
+    server.restart()
+
+    assert count_things(server) == 7
