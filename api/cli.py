@@ -2,6 +2,7 @@
 
 import json
 import logging
+import os
 import signal
 import sys
 import time
@@ -73,24 +74,31 @@ def _curation():
 
 def _run_ingest(paths: list[Path], store: GraphStore) -> IngestReport:
     nlp = _load_nlp()
-    curation = _curation()
-    if not err.is_terminal:
-        return ingest_paths(paths, store=store, nlp=nlp, curation=curation)
-    with Progress(TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(),
-                  console=err, transient=True) as progress:
-        task = progress.add_task("ingest", total=None)
-        report = ingest_paths(
-            paths, store=store, nlp=nlp, curation=curation,
-            on_progress=lambda done, total: progress.update(task, completed=done, total=total),
-        )
-    return report
+    options = {"curation": _curation(), "max_article_chars": Settings().max_article_chars}
+    try:
+        if not err.is_terminal:
+            return ingest_paths(paths, store=store, nlp=nlp, **options)
+        with Progress(TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(),
+                      console=err, transient=True) as progress:
+            task = progress.add_task("ingest", total=None)
+            return ingest_paths(
+                paths, store=store, nlp=nlp, **options,
+                on_progress=lambda done, total: progress.update(task, completed=done,
+                                                                total=total))
+    except GraphError as e:
+        err.print(f"[red]error:[/red] {e}")
+        err.print("articles written before this are in the graph whole; run the same "
+                  "command again to add the rest")
+        raise typer.Exit(2) from e
 
 
 def _print_report(report: IngestReport, store: GraphStore) -> None:
     out.print(f"ingested {report.articles_ingested} articles ({report.events} events) "
-              f"in {report.seconds:.2f} s; skipped {len(report.skipped)}")
+              f"in {report.seconds:.2f} s; {report.articles_known} already in the graph; "
+              f"skipped {len(report.skipped)}")
     for failure in report.skipped:
-        out.print(f"  skipped {failure.path}: {failure.reason}")
+        out.print(f"  skipped {failure.path}: {failure.reason}", markup=False,
+                  highlight=False)
     out.print(f"created {report.nodes_created} nodes and {report.relationships_created} "
               "relationships")
     _print_counts(store)
@@ -108,10 +116,18 @@ def _print_counts(store: GraphStore) -> None:
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (.txt .html .json .jsonl)")]
 ) -> None:
-    """Read articles and add what they report to the graph."""
+    """Read articles and add what they report to the graph (exit 1 when nothing could be
+    read, 2 when a path does not exist)."""
+    missing = [path for path in paths if not os.path.lexists(path)]
     with _store() as store:
         report = _run_ingest(paths, store)
         _print_report(report, store)
+    if missing:
+        err.print("[red]error:[/red] no such file or folder: "
+                  + ", ".join(str(path) for path in missing), markup=True)
+        raise typer.Exit(2)
+    if report.skipped and not (report.articles_ingested or report.articles_known):
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -120,9 +136,14 @@ def resolve() -> None:
     from api.ingest import re_resolve
 
     with _store() as store:
-        report = re_resolve(store=store, curation=_curation())
-        out.print(f"re-resolved {report.articles_ingested} articles ({report.events} events) in "
-                  f"{report.seconds:.2f} s")
+        try:
+            report = re_resolve(store=store, curation=_curation())
+        except GraphError as e:
+            err.print(f"[red]error:[/red] {e}")
+            err.print("the graph is whole (each chunk of articles is re-resolved at once); run "
+                      "dkg resolve again to finish")
+            raise typer.Exit(2) from e
+        out.print(f"re-resolved {report.articles_ingested} articles in {report.seconds:.2f} s")
         _print_counts(store)
 
 

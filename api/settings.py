@@ -35,6 +35,17 @@ class Settings(BaseSettings):
                                  "run before the store stops it (the API answers 503).")
     max_body_bytes: int = Field(default=1_000_000, gt=0, description="Largest request body "
                                 "accepted (413 beyond).")
+    startup_timeout: float = Field(default=60.0, gt=0, description="Seconds to wait for the "
+                                   "embedded store to answer on start (it may be loading a "
+                                   "large append-only file).")
+    max_article_chars: int = Field(default=50_000, gt=0, description="Longest article text "
+                                   "extracted; longer ones are reported and skipped (422 "
+                                   "through the API).")
+    extraction_timeout: float = Field(default=60.0, gt=0, description="Seconds POST /articles "
+                                      "may spend extracting one article (503 beyond).")
+    allowed_hosts: list[str] = Field(default_factory=list, description="Host names the API "
+                                     "answers to besides the one it listens on and loopback "
+                                     "(JSON list; [\"*\"] for any).")
     curation_file: Path | None = Field(
         default=None, description="must-merge / must-not-merge pairs (JSON); default "
         "<data_dir>/curation.json when it exists.")
@@ -59,7 +70,8 @@ def open_embedded_store(settings: Settings) -> GraphStore:
     reads it while Neo4j is the target)."""
     from graph.falkordb_store import FalkorDBStore
 
-    return _with_schema(FalkorDBStore(settings.data_dir, read_timeout=settings.query_timeout))
+    return _with_schema(FalkorDBStore(settings.data_dir, read_timeout=settings.query_timeout,
+                                      startup_timeout=settings.startup_timeout))
 
 
 def open_neo4j_store(settings: Settings) -> GraphStore:

@@ -5,11 +5,16 @@ Supported inputs: plain text with an optional `Key: value` header (`.txt`), web 
 object or a list of objects, `.jsonl` holding one object per line). Folders are walked
 recursively in sorted order. Reading never raises for a bad input: it yields a `ReadFailure`
 saying which file (or which record of it) and why, and goes on with the next.
+
+Everything read is valid Unicode text: a file name that is not UTF-8 is shown with its odd
+bytes escaped (`caf\xe9.txt`), and a lone surrogate in a JSON string ("\ud800", valid JSON
+but not text) becomes U+FFFD, so no article can fail later for its bytes.
 """
 
 import hashlib
 import json
 import logging
+import os
 import re
 import stat
 from collections.abc import Iterable, Iterator
@@ -52,6 +57,8 @@ _PARTIAL_DATE = re.compile(r"\d{4}(-\d{1,2})?")
 _UNKNOWN_DATES = {"", "unknown", "n/a", "none", "null"}
 
 _NOT_TEXT = "binary or not UTF-8 text"
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_TOO_DEEP = "invalid JSON: nested too deeply"
 
 Record = Article | ReadFailure
 
@@ -64,6 +71,16 @@ def read_articles(paths: Iterable[Path]) -> Iterator[Record]:
     """
     for path in paths:
         yield from _read_path(Path(path), seen_folders=set())
+
+
+def display_path(path: Path) -> str:
+    """A path as valid text: bytes of the name that are not UTF-8 escaped (`caf\xe9.txt`)."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def valid_text(text: str) -> str:
+    """`text` with every lone surrogate (not text, though JSON can carry one) as U+FFFD."""
+    return _LONE_SURROGATE.sub("\ufffd", text) if _LONE_SURROGATE.search(text) else text
 
 
 def normalize_text(text: str) -> str:
@@ -95,7 +112,7 @@ def article_from_text(
 
     Raises ValueError when the text is empty once normalised.
     """
-    text = normalize_text(text)
+    text = normalize_text(valid_text(text))
     if not text:
         raise ValueError("article text is empty")
     url = _clean(url)
@@ -114,7 +131,7 @@ def article_from_text(
 
 
 def _read_path(path: Path, *, seen_folders: set[Path]) -> Iterator[Record]:
-    shown = str(path)
+    shown = display_path(path)
     try:
         mode = path.stat().st_mode
     except (FileNotFoundError, NotADirectoryError):
@@ -143,10 +160,11 @@ def _read_folder(folder: Path, *, seen_folders: set[Path]) -> Iterator[Record]:
     try:
         entries = sorted(folder.iterdir(), key=lambda entry: entry.name)
     except PermissionError:
-        yield ReadFailure(path=str(folder), reason="permission denied")
+        yield ReadFailure(path=display_path(folder), reason="permission denied")
         return
     except OSError as e:
-        yield ReadFailure(path=str(folder), reason=f"cannot list folder: {e.strerror or e}")
+        yield ReadFailure(path=display_path(folder),
+                          reason=f"cannot list folder: {e.strerror or e}")
         return
     if not entries:
         logger.info("folder %s is empty", folder)
@@ -157,7 +175,7 @@ def _read_folder(folder: Path, *, seen_folders: set[Path]) -> Iterator[Record]:
 
 
 def _read_file(path: Path) -> Iterator[Record]:
-    shown = str(path)
+    shown = display_path(path)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_EXTENSIONS:
         reason = f"unsupported file type '{suffix}'" if suffix else "unsupported file type (none)"
@@ -188,7 +206,7 @@ def _read_file(path: Path) -> Iterator[Record]:
 
 
 def _load_bytes(path: Path) -> bytes | ReadFailure:
-    shown = str(path)
+    shown = display_path(path)
     try:
         with path.open("rb") as file:
             data = file.read(MAX_FILE_BYTES + 1)
@@ -306,6 +324,9 @@ def _read_json(text: str, *, shown: str) -> Iterator[Record]:
     except json.JSONDecodeError as e:
         yield ReadFailure(path=shown, reason=f"invalid JSON: {e.msg} (line {e.lineno})")
         return
+    except RecursionError:
+        yield ReadFailure(path=shown, reason=_TOO_DEEP)
+        return
     if isinstance(value, dict):
         yield _article_from_record(value, shown=shown)
     elif isinstance(value, list):
@@ -330,6 +351,9 @@ def _read_jsonl(text: str, *, shown: str) -> Iterator[Record]:
             record = json.loads(line)
         except json.JSONDecodeError as e:
             yield ReadFailure(path=where, reason=f"invalid JSON: {e.msg} (line {number})")
+            continue
+        except RecursionError:
+            yield ReadFailure(path=where, reason=_TOO_DEEP)
             continue
         yield _article_from_record(record, shown=where)
 
@@ -388,7 +412,7 @@ def _parse_published(value: Any, *, where: str) -> date | None:
 
 
 def _clean(value: str | None) -> str | None:
-    """Surrounding whitespace removed; an empty value is no value."""
+    """Valid text with surrounding whitespace removed; an empty value is no value."""
     if value is None:
         return None
-    return value.strip() or None
+    return valid_text(value).strip() or None

@@ -31,12 +31,32 @@ def test_ingest_prints_a_summary_with_counts(ingested):
     assert "created" in first.stdout and len(_graph_counts(first.stdout)) == 2
 
 
-def test_a_second_ingest_of_the_same_files_changes_no_counts(ingested):
+def test_a_second_ingest_of_the_same_files_changes_nothing(ingested, tmp_path: Path):
     data_dir, first = ingested
+    before = run_dkg(["export", "--out", str(tmp_path / "before.json")], data_dir=data_dir)
     second = run_dkg(["ingest", str(SAMPLES)], data_dir=data_dir)
+    after = run_dkg(["export", "--out", str(tmp_path / "after.json")], data_dir=data_dir)
     assert second.returncode == 0, second.stderr
+    assert "ingested 0 articles" in second.stdout and "8 already in the graph" in second.stdout
     assert "created 0 nodes and 0 relationships" in second.stdout
     assert _graph_counts(second.stdout) == _graph_counts(first.stdout)
+    assert before.returncode == after.returncode == 0
+    assert (tmp_path / "before.json").read_bytes() == (tmp_path / "after.json").read_bytes()
+
+
+def test_a_path_that_does_not_exist_exits_2_and_names_it(tmp_path: Path):
+    done = run_dkg(["ingest", str(SAMPLES), str(tmp_path / "nwes")], data_dir=tmp_path / "d")
+    assert done.returncode == 2
+    assert "nwes" in done.stderr and "ingested 11 articles" in done.stdout
+
+
+def test_a_folder_of_only_unreadable_files_exits_1(tmp_path: Path):
+    folder = tmp_path / "junk"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(b"\x00\x01")
+    (folder / "b.json").write_text("{nope")
+    done = run_dkg(["ingest", str(folder)], data_dir=tmp_path / "d")
+    assert done.returncode == 1 and "skipped 2" in done.stdout
 
 
 def test_unreadable_inputs_are_reported_and_the_run_goes_on(tmp_path: Path):
