@@ -16,29 +16,42 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 from spacy.language import Language
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from api.errors import BadParameter, NotFound, UnreadableArticle
+from api.curation import load_curation
+from api.errors import (
+    ArticleTooLong,
+    BadParameter,
+    ExtractionBusy,
+    ExtractionTimeout,
+    NotFound,
+    UnreadableArticle,
+)
 from api.explore import add_explorer
+from api.extraction_worker import ExtractionWorker
+from api.guards import RequestGuard, allowed_hosts, error_response
 from api.routes import router
 from api.schemas import ErrorPublic
 from api.settings import Settings, open_store
-from graph.errors import QueryFailed, QueryTimeout, StoreUnavailable
+from graph.errors import QueryFailed, QueryTimeout, StoreBusy, StoreUnavailable
 from graph.store import GraphStore
 
 logger = logging.getLogger(__name__)
 
 
 def create_app(settings: Settings | None = None, store: GraphStore | None = None, *,
-               nlp: Language | None = None, writes_enabled: bool = True) -> FastAPI:
+               nlp: Language | None = None, writes_enabled: bool = True,
+               listen_host: str | None = None) -> FastAPI:
     """The API over `store`, or over the store `settings` describe (opened on start-up and
     closed on shutdown). `nlp` is the pipeline POST /articles extracts with (loaded on the
-    first POST when not given); `writes_enabled=False` closes the write endpoints."""
+    first POST when not given); `writes_enabled=False` closes the write endpoints;
+    `listen_host` is the address the server listens on (loopback when not given), which
+    with loopback names and DKG_ALLOWED_HOSTS makes the Host names it answers to."""
     settings = settings or Settings()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         owned = store is None
+        app.state.curation = load_curation(settings.curation_path())
         app.state.store = store if store is not None else open_store(settings)
         try:
             yield
@@ -61,6 +74,9 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     app.state.nlp_lock = threading.Lock()
     app.state.write_lock = threading.Lock()
     app.state.writes_enabled = writes_enabled
+    app.state.curation = None
+    app.state.extraction = ExtractionWorker(lambda articles: _extractor(app)(articles),
+                                            timeout=settings.extraction_timeout)
     _add_error_handlers(app)
     app.include_router(router)
     add_explorer(app)
@@ -68,12 +84,24 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins,
                            allow_methods=["GET", "POST", "DELETE"],
                            allow_headers=["Content-Type", "X-API-Key"])
-    app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(RequestGuard, hosts=allowed_hosts(listen_host, settings.allowed_hosts),
+                       cors_origins=settings.cors_origins, max_bytes=settings.max_body_bytes)
     return app
 
 
-def _error(status: int, detail: str) -> JSONResponse:
-    return JSONResponse(status_code=status, content={"detail": detail})
+def _extractor(app: FastAPI):
+    """Extraction with the app's pipeline, loaded on first use."""
+    from api.ingest import Extractor
+
+    with app.state.nlp_lock:
+        if app.state.nlp is None:
+            from extract.pipeline import load_nlp
+
+            app.state.nlp = load_nlp()
+    return Extractor(app.state.nlp)
+
+
+_error = error_response
 
 
 def _add_error_handlers(app: FastAPI) -> None:
@@ -88,6 +116,22 @@ def _add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(UnreadableArticle)
     async def unreadable(request: Request, exc: UnreadableArticle) -> JSONResponse:
         return _error(422, str(exc))
+
+    @app.exception_handler(ArticleTooLong)
+    async def too_long(request: Request, exc: ArticleTooLong) -> JSONResponse:
+        return _error(422, str(exc))
+
+    @app.exception_handler(ExtractionTimeout)
+    async def extraction_timeout(request: Request, exc: ExtractionTimeout) -> JSONResponse:
+        return _error(503, str(exc))
+
+    @app.exception_handler(ExtractionBusy)
+    async def extraction_busy(request: Request, exc: ExtractionBusy) -> JSONResponse:
+        return _error(503, str(exc))
+
+    @app.exception_handler(StoreBusy)
+    async def store_busy(request: Request, exc: StoreBusy) -> JSONResponse:
+        return _error(503, str(exc))
 
     @app.exception_handler(NotFound)
     async def not_found(request: Request, exc: NotFound) -> JSONResponse:
@@ -117,53 +161,3 @@ def _describe(error: dict) -> str:
         return f"{place} {name!r}: {error.get('msg', 'invalid')}" if name else \
             f"{place}: {error.get('msg', 'invalid')}"
     return str(error.get("msg", "invalid request"))
-
-
-class BodySizeLimit:
-    """Answers 413 to a request whose body is larger than `max_bytes`, whether it says so
-    in Content-Length or streams it."""
-
-    def __init__(self, app: ASGIApp, *, max_bytes: int) -> None:
-        self.app, self.max_bytes = app, max_bytes
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        declared = dict(scope.get("headers") or []).get(b"content-length")
-        if declared is not None and (not declared.isdigit() or int(declared) > self.max_bytes):
-            await self._too_large(send)
-            return
-        received = 0
-        response_started = False
-
-        async def limited_receive() -> Message:
-            nonlocal received
-            message = await receive()
-            if message["type"] == "http.request":
-                received += len(message.get("body", b""))
-                if received > self.max_bytes:
-                    raise _BodyTooLarge
-            return message
-
-        async def tracking_send(message: Message) -> None:
-            nonlocal response_started
-            response_started |= message["type"] == "http.response.start"
-            await send(message)
-
-        try:
-            await self.app(scope, limited_receive, tracking_send)
-        except _BodyTooLarge:
-            if not response_started:
-                await self._too_large(send)
-
-    async def _too_large(self, send: Send) -> None:
-        response = _error(413, f"the request body is larger than {self.max_bytes} bytes "
-                               "(DKG_MAX_BODY_BYTES)")
-        await send({"type": "http.response.start", "status": 413,
-                    "headers": response.raw_headers})
-        await send({"type": "http.response.body", "body": response.body})
-
-
-class _BodyTooLarge(Exception):
-    pass

@@ -312,9 +312,30 @@ def _serve(store: GraphStore, host: str, port: int) -> None:
     if not writes_enabled:
         err.print(f"[yellow]warning:[/yellow] {host} is not a loopback address and "
                   "DKG_API_KEY is not set: POST and DELETE /articles are closed (403)")
+    app = create_app(settings, store=store, writes_enabled=writes_enabled, listen_host=host)
+    _check_port(host, port)
     _print_urls(host, port)
-    app = create_app(settings, store=store, writes_enabled=writes_enabled)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    # A request still extracting when SIGTERM comes does not hold the exit up for long.
+    uvicorn.run(app, host=host, port=port, log_level="warning",
+                timeout_graceful_shutdown=SHUTDOWN_GRACE_S)
+
+
+SHUTDOWN_GRACE_S = 3
+
+
+def _check_port(host: str, port: int) -> None:
+    """Fail before printing URLs when the port is taken (they would lead elsewhere)."""
+    import socket
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as e:
+            err.print(f"[red]error:[/red] cannot listen on {host}:{port} ({e.strerror}); "
+                      "another server may be using it: choose another with --port")
+            raise typer.Exit(2) from e
 
 
 def _is_loopback(host: str) -> bool:

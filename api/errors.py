@@ -19,3 +19,15 @@ class BadParameter(ApiError):
 
 class UnreadableArticle(ApiError):
     """A posted article that cannot become an article (empty text, bad metadata)."""
+
+
+class ExtractionTimeout(ApiError):
+    """Extracting a posted article took longer than the time limit; nothing was written."""
+
+
+class ExtractionBusy(ApiError):
+    """No extraction slot came free within the time limit."""
+
+
+class ArticleTooLong(ApiError):
+    """A posted article's text is longer than extraction takes (DKG_MAX_ARTICLE_CHARS)."""

@@ -14,8 +14,8 @@ from fastapi.concurrency import run_in_threadpool
 from pydantic import ValidationError
 
 from api import service
-from api.errors import UnreadableArticle
-from api.ingest import ingest_articles
+from api.errors import ArticleTooLong, UnreadableArticle
+from api.ingest import ingest
 from api.retraction import retract_article
 from api.schemas import (
     ArticleIn,
@@ -274,8 +274,7 @@ def get_article(article_id: str, store: StoreDep) -> ArticlePublic:
 
 def require_writer(
     request: Request,
-    x_api_key: Annotated[str | None, Header(max_length=MAX_TEXT,
-                                            description="Needed when DKG_API_KEY is set.")
+    x_api_key: Annotated[str | None, Header(description="Needed when DKG_API_KEY is set.")
                          ] = None,
 ) -> None:
     if not request.app.state.writes_enabled:
@@ -286,10 +285,14 @@ def require_writer(
         raise HTTPException(401, "missing or wrong X-API-Key header")
 
 
-WRITE_ERRORS = {401: {"model": ErrorPublic, "description": "Missing or wrong API key."},
-                403: {"model": ErrorPublic, "description": "Writes are closed."},
-                413: {"model": ErrorPublic, "description": "The body is too large."},
-                415: {"model": ErrorPublic, "description": "Not JSON or plain text."}}
+WRITE_ERRORS = {
+    401: {"model": ErrorPublic, "description": "Missing or wrong API key."},
+    403: {"model": ErrorPublic, "description": "Writes are closed, or the write is cross-site."},
+    413: {"model": ErrorPublic, "description": "The body is too large."},
+    415: {"model": ErrorPublic, "description": "Not JSON (or, with the API key, plain text)."},
+    503: {"model": ErrorPublic, "description": "The store is unreachable, or extraction took "
+                                               "longer than its time limit."},
+}
 
 ARTICLE_BODY = {
     "required": True,
@@ -308,53 +311,78 @@ ARTICLE_BODY = {
                         **WRITE_ERRORS},
              openapi_extra={"requestBody": ARTICLE_BODY})
 async def post_article(request: Request, response: Response) -> ArticleIngested:
-    """Ingest one article, sent as JSON (`text` and optional metadata) or as plain text.
-    Answers with the nodes it created and those it added facts to (200 instead of 201 when
-    the article was already in the graph)."""
-    article = _article_from(await request.body(), request.headers.get("content-type", ""))
+    """Ingest one article, sent as JSON (`text` and optional metadata) or, with the API
+    key, as plain text. Answers with the nodes it created and those it added facts to (200,
+    with none, when the article was already in the graph)."""
     app = request.app
+    settings = app.state.settings
+    article = _article_from(await request.body(), request.headers.get("content-type", ""),
+                            keyed=bool(settings.api_key))
+    if len(article.text) > settings.max_article_chars:
+        raise ArticleTooLong(f"the article text is {len(article.text)} characters, more than "
+                             f"the {settings.max_article_chars} extraction takes "
+                             "(DKG_MAX_ARTICLE_CHARS); send it in parts")
+    store = app.state.store
+    if await run_in_threadpool(_known, store, article):
+        response.status_code = 200
+        return ArticleIngested(article=article.id, events=0, created=[], touched=[])
+    extractions = await app.state.extraction(article)
 
-    def ingest() -> ArticleIngested:
-        nlp = _nlp(app)
+    def write() -> ArticleIngested:
         with app.state.write_lock:
-            report = ingest_articles([article], store=app.state.store, nlp=nlp,
-                                     track_nodes=True)
+            report = ingest([article], store=store, extract=lambda _: extractions,
+                            curation=app.state.curation, track_nodes=True,
+                            max_article_chars=settings.max_article_chars)
         if report.skipped:
             raise UnreadableArticle(report.skipped[0].reason)
         if article.id not in report.created:
             response.status_code = 200
         return ArticleIngested(article=article.id, events=report.events,
-                               created=_kinded(app.state.store, report.created),
-                               touched=_kinded(app.state.store, report.touched))
+                               created=_kinded(store, report.created),
+                               touched=_kinded(store, report.touched))
 
-    return await run_in_threadpool(ingest)
+    return await run_in_threadpool(write)
 
 
 @router.delete("/articles/{article_id}", response_model=ArticleRetracted, tags=["articles"],
                dependencies=[Depends(require_writer)], responses={**NOT_FOUND, **WRITE_ERRORS})
 def delete_article(article_id: str, request: Request, store: StoreDep) -> ArticleRetracted:
-    """Retract an article: facts only it supported disappear, shared ones lose it as a
-    source."""
+    """Retract an article: the graph becomes what the other articles alone give (facts
+    only it supported disappear, shared ones lose it as a source)."""
     with request.app.state.write_lock:
-        report = retract_article(store, article_id)
+        report = retract_article(store, article_id, curation=request.app.state.curation)
     return ArticleRetracted(article=article_id, deleted=report.deleted, updated=report.updated)
 
 
-def _article_from(body: bytes, content_type: str):
+def _known(store: GraphStore, article) -> bool:
+    ids = [article.id, f"{article.id}-item-1"]
+    return bool(store.query("get_article_ids", ids=ids))
+
+
+def _article_from(body: bytes, content_type: str, *, keyed: bool):
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError as e:
         raise UnreadableArticle("the body is not UTF-8 text") from e
     try:
         if content_type.startswith("application/json"):
-            fields = ArticleIn.model_validate(json.loads(text))
+            try:
+                value = json.loads(text)
+            except RecursionError:
+                raise UnreadableArticle("not an article: JSON nested too deeply") from None
+            fields = ArticleIn.model_validate(value)
             return article_from_text(fields.text, title=fields.title, url=fields.url,
                                      published=fields.published, source=fields.source)
         if content_type.startswith("text/plain"):
+            if not keyed:
+                raise HTTPException(415, "without DKG_API_KEY this server takes articles as "
+                                         "application/json only (a plain-text body is what "
+                                         "another site's form can send unasked)")
             return text_article(text)
     except (ValueError, ValidationError) as e:
         raise UnreadableArticle(f"not an article: {_short(e)}") from e
-    raise HTTPException(415, "send the article as application/json or text/plain")
+    raise HTTPException(415, "send the article as application/json (or, with the API key, "
+                             "text/plain)")
 
 
 def _short(error: Exception) -> str:
@@ -362,15 +390,6 @@ def _short(error: Exception) -> str:
         return "; ".join(f"{'.'.join(map(str, e['loc'])) or 'body'}: {e['msg']}"
                          for e in error.errors())
     return str(error)
-
-
-def _nlp(app):
-    with app.state.nlp_lock:
-        if app.state.nlp is None:
-            from extract.pipeline import load_nlp
-
-            app.state.nlp = load_nlp()
-    return app.state.nlp
 
 
 def _kinded(store: GraphStore, ids: list[str]) -> list[KindedRef]:

@@ -32,7 +32,7 @@ def samples_report(samples_store) -> IngestReport:
 
 @pytest.fixture(scope="module")
 def client(samples_store) -> Iterator[TestClient]:
-    with TestClient(create_app(store=samples_store)) as test_client:
+    with TestClient(create_app(store=samples_store), base_url="http://127.0.0.1") as test_client:
         yield test_client
 
 

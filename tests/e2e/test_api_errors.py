@@ -43,7 +43,7 @@ class FailingStore(GraphStore):
 @pytest.mark.parametrize("path", ["/health", "/events?country=KAZ", "/search?q=kazakh",
                                   "/graph/neighborhood/KAZ"])
 def test_an_unreachable_or_slow_store_is_a_json_503(error, path):
-    with TestClient(create_app(store=FailingStore(error))) as client:
+    with TestClient(create_app(store=FailingStore(error)), base_url="http://127.0.0.1") as client:
         response = client.get(path)
     assert response.status_code == 503
     assert response.json()["detail"]

@@ -33,7 +33,7 @@ CONFIG = {
 }
 # No API key, whatever the environment says, so write operations are exercised. The app is
 # given the store, so the settings' data directory is never opened.
-SETTINGS = Settings(api_key=None)
+SETTINGS = Settings(api_key=None, allowed_hosts=["testserver", "localhost"])
 # The schema comes from an app whose lifespan never runs; requests go to `fuzz_app`, the same
 # routes over the fuzzer's own store.
 schema = schemathesis.openapi.from_dict(create_app(settings=SETTINGS).openapi(),

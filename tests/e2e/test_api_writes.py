@@ -31,7 +31,7 @@ PLAIN = ("Title: Mongolian envoy visits Almaty\nPublished: 2026-06-02\n\n"
 def _client(store, nlp, **settings) -> TestClient:
     app = create_app(Settings(**settings), store=store, nlp=nlp,
                      writes_enabled=settings.pop("writes_enabled", True))
-    return TestClient(app)
+    return TestClient(app, base_url="http://127.0.0.1")
 
 
 @pytest.fixture
@@ -66,12 +66,20 @@ def test_a_second_report_touches_the_shared_nodes(client):
     assert {"KAZ", "UZB", "person:dana-serikova:kaz", "person:bakhrom-aliyev:uzb"} <= touched
 
 
-def test_plain_text_with_a_header_is_an_article(client):
-    response = client.post("/articles", content=PLAIN, headers={"content-type": "text/plain"})
-    assert response.status_code == 201
-    article = client.get(f"/articles/{response.json()['article']}").json()
+def test_plain_text_with_a_header_is_an_article_when_the_key_is_sent(store, nlp):
+    with _client(store, nlp, api_key="s3cret") as client:
+        response = client.post("/articles", content=PLAIN,
+                               headers={"content-type": "text/plain", "X-API-Key": "s3cret"})
+        assert response.status_code == 201
+        article = client.get(f"/articles/{response.json()['article']}").json()
     assert article["title"] == "Mongolian envoy visits Almaty"
     assert article["published"] == "2026-06-02"
+
+
+def test_plain_text_without_a_key_is_refused_as_a_form_could_send_it(client):
+    response = client.post("/articles", content=PLAIN, headers={"content-type": "text/plain"})
+    assert response.status_code == 415 and "application/json" in response.json()["detail"]
+    assert client.get("/stats").json()["nodes"] == {}
 
 
 @pytest.mark.parametrize(("content", "content_type", "status"), [
@@ -79,8 +87,11 @@ def test_plain_text_with_a_header_is_an_article(client):
     (b'{"title": "no text"}', "application/json", 422),
     (b'{"text": "x", "colour": "red"}', "application/json", 422),
     (b"{not json", "application/json", 422),
-    (b"Title: only a header\n\n", "text/plain", 422),
+    (b"Title: only a header\n\n", "text/plain", 415),
     (b"\xff\xfe\x00", "text/plain", 422),
+    (b"[" * 100_000, "application/json", 422),
+    (b'["a list"]', "application/json", 422),
+    (b'{"text": 5}', "application/json", 422),
     (b"<p>hello</p>", "application/xml", 415),
 ])
 def test_unreadable_bodies_are_refused_with_a_reason(client, content, content_type, status):
@@ -145,7 +156,7 @@ def test_retracting_a_report_keeps_what_another_article_supports(client):
     response = client.delete(f"/articles/{first}")
     assert response.status_code == 200
     deleted = {ref["id"] for ref in response.json()["deleted"]}
-    assert "person:dana-serikova" not in deleted and "KAZ" not in deleted
+    assert "person:dana-serikova:kaz" not in deleted and "KAZ" not in deleted
     assert client.get(f"/articles/{first}").status_code == 404
     for summary in client.get("/events").json()["items"]:
         event = client.get(f"/events/{summary['id']}").json()

@@ -24,7 +24,7 @@ def seeded(tmp_path_factory, nlp):
     ingest_paths([folder], store=store, nlp=nlp)
     counts = store.counts()
     second = ingest_paths([folder], store=store, nlp=nlp)
-    with TestClient(create_app(store=store)) as client:
+    with TestClient(create_app(store=store), base_url="http://127.0.0.1") as client:
         yield store, client, counts, second
     store.close()
 

@@ -96,7 +96,7 @@ def test_curation_separates_and_joins_on_re_resolve(tmp_path, nlp):
 def test_entity_endpoint_shows_each_name_with_its_article_and_reason(tmp_path, nlp):
     with _store(tmp_path) as store:
         ingest_articles(_articles(FORUM, FORUM_AGAIN), store=store, nlp=nlp)
-        with TestClient(create_app(store=store)) as client:
+        with TestClient(create_app(store=store), base_url="http://127.0.0.1") as client:
             body = client.get("/persons/person:arman-dauletov:kaz").json()
             missing = client.get("/persons/person:nobody")
     assert body["name"] == "Arman Dauletov"
