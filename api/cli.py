@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -170,19 +170,10 @@ def export(
     if format != "json":
         err.print(f"[red]error:[/red] unknown format {format!r}; available: json, neo4j-admin")
         raise typer.Exit(2)
+    from api.export import export_document
+
     with _store() as store:
-        nodes, relationships = store.iter_export()
-        document = {
-            "nodes": [
-                {"id": n["id"], "labels": n["labels"], "properties": _jsonable(n["properties"])}
-                for n in nodes
-            ],
-            "relationships": [
-                {"type": r["type"], "start": r["start"], "end": r["end"],
-                 "properties": _jsonable(r["properties"])}
-                for r in relationships
-            ],
-        }
+        document = export_document(store)
     text = json.dumps(document, ensure_ascii=False, indent=2)
     if out_file is None:
         sys.stdout.write(text + "\n")
@@ -267,10 +258,6 @@ def _run_copy(source: GraphStore, target: GraphStore, batch_size: int) -> CopyRe
                             total=p.relationships_total)
 
         return copy_graph(source, target, batch_size=batch_size, on_progress=show)
-
-
-def _jsonable(properties: dict[str, Any]) -> dict[str, Any]:
-    return {k: v.isoformat() if hasattr(v, "isoformat") else v for k, v in properties.items()}
 
 
 neo4j_app = typer.Typer(help="Neo4j administration.", no_args_is_help=True)
