@@ -228,8 +228,7 @@ class EmbeddedServer:
                     self._wait_for_exit()
                     return
             started = time.monotonic()
-            if self._try_lock_released() is False:
-                self._shutdown()
+            if not self._try_lock_released() and self._shutdown():
                 self._wait_for_exit()
                 logger.info("stopped the FalkorDB server on %s in %.0f ms", self._data_dir,
                             (time.monotonic() - started) * 1000)
@@ -406,15 +405,16 @@ class EmbeddedServer:
                 if not told and time.monotonic() - started > _PATIENCE_NOTICE_S:
                     told = True
                     logger.warning(
-                        "waiting for the embedded store in %s to answer: it is loading its "
-                        "append-only file (%s); waiting up to %.0f s (DKG_STARTUP_TIMEOUT)",
-                        self._data_dir, self._aof_size(), self._startup_timeout)
+                        "waiting for the embedded store in %s to answer: its server is "
+                        "starting or loading its append-only file (%s); waiting up to %.0f s "
+                        "(DKG_STARTUP_TIMEOUT)", self._data_dir, self._aof_size(),
+                        self._startup_timeout)
                 if time.monotonic() > deadline:
                     raise StoreUnavailable(
                         f"the FalkorDB server for {self._data_dir} did not answer within "
-                        f"{self._startup_timeout:.0f} s (DKG_STARTUP_TIMEOUT) while loading its "
-                        f"append-only file ({self._aof_size()}); allow a longer start-up, or "
-                        f"wait and try again.{self._log_tail()}"
+                        f"{self._startup_timeout:.0f} s (DKG_STARTUP_TIMEOUT); it may still be "
+                        f"loading its append-only file ({self._aof_size()}): allow a longer "
+                        f"start-up, or wait and try again.{self._log_tail()}"
                     )
                 time.sleep(delay)
                 delay = min(delay * 2, 0.1)
@@ -423,17 +423,26 @@ class EmbeddedServer:
 
     # -- stopping --------------------------------------------------------------------------
 
-    def _shutdown(self) -> None:
-        """SHUTDOWN, which writes out the append-only file; the keeper exits with it."""
+    def _shutdown(self) -> bool:
+        """SHUTDOWN, which writes out the append-only file; the keeper exits with it. False
+        when no server answered (nothing to wait for)."""
         # No retries: the default policy keeps reconnecting to the dying server for seconds.
         client = self._raw_client(socket_timeout=_SHUTDOWN_GRACE_S)
         try:
-            client.shutdown()
+            client.ping()
+        except redis.exceptions.RedisError as e:
+            logger.warning("no FalkorDB server answered on %s to stop it (%s)",
+                           self.socket_path, e)
+            client.close()
+            return False
+        try:
+            client.shutdown()  # redis-py reads the connection closing as success
         except redis.exceptions.RedisError as e:
             logger.warning("SHUTDOWN of the FalkorDB server on %s failed (%s)",
                            self._data_dir, e)
         finally:
             client.close()
+        return True
 
     def _wait_for_exit(self) -> None:
         """Wait until the server and its keeper are gone (the directory lock is free)."""

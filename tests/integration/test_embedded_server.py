@@ -310,3 +310,30 @@ def test_a_killed_server_is_started_again_on_restart(make_server: MakeServer,
     server.restart()
 
     assert count_things(server) == 7
+
+
+def test_startup_waits_as_long_as_told_and_says_what_it_waits_for(
+    make_server: MakeServer, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    data_dir = tmp_path / "data"
+    data_dir.mkdir(mode=0o700)
+    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
+        import fcntl, os, time
+        fd = os.open({str(data_dir / LOCK_FILE)!r}, os.O_RDWR | os.O_CREAT)
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        print("locked", flush=True)
+        time.sleep(60)
+    """)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        server = make_server(data_dir, startup_timeout=2.5)
+        started = time.monotonic()
+        with caplog.at_level("WARNING"), pytest.raises(StoreUnavailable) as caught:
+            server.start()
+        waited = time.monotonic() - started
+    finally:
+        holder.kill()
+        holder.wait()
+    assert 2.5 <= waited < 5.0
+    assert "DKG_STARTUP_TIMEOUT" in str(caught.value) and "2 s" in str(caught.value)
+    assert any("waiting for the embedded store" in r.getMessage() for r in caplog.records)

@@ -103,3 +103,66 @@ def test_entity_endpoint_shows_each_name_with_its_article_and_reason(tmp_path, n
     assert {m["article"] for m in body["mentions"]} == {"article:0", "article:1"}
     assert all(m["surfaces"] and m["resolution"] for m in body["mentions"])
     assert missing.status_code == 404
+
+
+def test_known_articles_are_recognised_before_extraction(tmp_path, nlp):
+    from api.ingest import Extractor, ingest
+
+    extracted: list[str] = []
+
+    def counting(articles):
+        extracted.extend(a.id for a in articles)
+        return Extractor(nlp)(articles)
+
+    with _store(tmp_path) as store:
+        ingest(_articles(FORUM, FORUM_AGAIN), store=store, extract=counting)
+        report = ingest(_articles(FORUM, FORUM_AGAIN), store=store, extract=counting)
+    assert extracted == ["article:0", "article:1"]
+    assert report.articles_known == 2 and report.articles_ingested == 0
+
+
+def test_re_resolving_keeps_every_article_in_the_graph_at_every_step(tmp_path, nlp):
+    """dkg resolve rebuilds a chunk of articles per atomic update: the graph is never empty
+    on the way, whichever step a kill would stop it at."""
+    curation_file = tmp_path / "curation.json"
+    curation_file.write_text(json.dumps({
+        "must_not_merge": [{"label": "Person", "names": ["Dauletov", "Arman Dauletov"]}]}))
+    with _store(tmp_path) as store:
+        ingest_paths([SAMPLES], store=store, nlp=nlp)
+        articles = store.counts()["nodes"]["Article"]
+        seen = []
+        transact = store.transact
+
+        def watched(plan):
+            result = transact(plan)
+            seen.append((store.counts()["nodes"].get("Article"),
+                         sum(store.counts()["relationships"].values())))
+            return result
+
+        store.transact = watched
+        re_resolve(store=store, curation=load_curation(curation_file), chunk_size=3)
+    assert len(seen) >= 3
+    assert all(count == articles and relationships > 0 for count, relationships in seen)
+
+
+def test_syndicated_and_copied_articles_go_in_without_a_crash(tmp_path, nlp, shared_seeds):
+    """Wire stories republished under other URLs are articles of their own whose events
+    join the original's; byte-identical copies without a URL are the same article."""
+    folder = tmp_path / "wire"
+    for n, original in enumerate(sorted(shared_seeds.glob("*.txt"))):
+        text = original.read_text(encoding="utf-8")
+        (folder / "copies").mkdir(parents=True, exist_ok=True)
+        (folder / "copies" / f"{n}.txt").write_text(text, encoding="utf-8")
+        for outlet in ("a", "b"):
+            (folder / outlet).mkdir(exist_ok=True)
+            (folder / outlet / f"{n}.txt").write_text(
+                f"URL: https://{outlet}.example.org/{n}\n\n{text}", encoding="utf-8")
+    with _store(tmp_path) as store:
+        once = ingest_paths([shared_seeds], store=store, nlp=nlp)
+        events = store.counts()["nodes"]["Event"]
+        report = ingest_paths([folder], store=store, nlp=nlp)
+        counts = store.counts()["nodes"]
+    assert report.skipped == []
+    assert report.articles_known == len(list(shared_seeds.glob("*.txt")))
+    assert counts["Article"] == 3 * once.articles_ingested
+    assert counts["Event"] == events
