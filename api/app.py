@@ -104,42 +104,24 @@ def _extractor(app: FastAPI):
 _error = error_response
 
 
+# The API's errors and their status codes; each answers JSON {"detail": "<the message>"}.
+_STATUS: dict[type[Exception], int] = {
+    BadParameter: 422, UnreadableArticle: 422, ArticleTooLong: 422, NotFound: 404,
+    StoreUnavailable: 503, StoreBusy: 503, ExtractionTimeout: 503, ExtractionBusy: 503,
+}
+
+
 def _add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, exc: RequestValidationError) -> JSONResponse:
         return _error(422, "; ".join(_describe(error) for error in exc.errors()))
 
-    @app.exception_handler(BadParameter)
-    async def bad_parameter(request: Request, exc: BadParameter) -> JSONResponse:
-        return _error(422, str(exc))
+    async def plain(request: Request, exc: Exception) -> JSONResponse:
+        status = next(code for kind, code in _STATUS.items() if isinstance(exc, kind))
+        return _error(status, str(exc))
 
-    @app.exception_handler(UnreadableArticle)
-    async def unreadable(request: Request, exc: UnreadableArticle) -> JSONResponse:
-        return _error(422, str(exc))
-
-    @app.exception_handler(ArticleTooLong)
-    async def too_long(request: Request, exc: ArticleTooLong) -> JSONResponse:
-        return _error(422, str(exc))
-
-    @app.exception_handler(ExtractionTimeout)
-    async def extraction_timeout(request: Request, exc: ExtractionTimeout) -> JSONResponse:
-        return _error(503, str(exc))
-
-    @app.exception_handler(ExtractionBusy)
-    async def extraction_busy(request: Request, exc: ExtractionBusy) -> JSONResponse:
-        return _error(503, str(exc))
-
-    @app.exception_handler(StoreBusy)
-    async def store_busy(request: Request, exc: StoreBusy) -> JSONResponse:
-        return _error(503, str(exc))
-
-    @app.exception_handler(NotFound)
-    async def not_found(request: Request, exc: NotFound) -> JSONResponse:
-        return _error(404, str(exc))
-
-    @app.exception_handler(StoreUnavailable)
-    async def store_unavailable(request: Request, exc: StoreUnavailable) -> JSONResponse:
-        return _error(503, str(exc))
+    for error in _STATUS:
+        app.add_exception_handler(error, plain)
 
     @app.exception_handler(QueryTimeout)
     async def query_timeout(request: Request, exc: QueryTimeout) -> JSONResponse:

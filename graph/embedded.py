@@ -111,12 +111,7 @@ class EmbeddedServer:
         deadline = time.monotonic() + self._startup_timeout
         self._clients_fd = self._join(deadline)
         try:
-            lock_fd = self._try_lock()
-            if lock_fd is not None:
-                self._launch(lock_fd, deadline)
-            else:
-                self._attach(deadline)
-            self._client = FalkorDB(unix_socket_path=str(self.socket_path))
+            self._bring_up(deadline)
         except BaseException:
             self._leave()
             raise
@@ -126,11 +121,13 @@ class EmbeddedServer:
         append-only file is loaded again."""
         self._close_client()
         self._keeper = None
-        self._client = None
         if self._clients_fd is None:
             self.start()
             return
-        deadline = time.monotonic() + self._startup_timeout
+        self._bring_up(time.monotonic() + self._startup_timeout)
+
+    def _bring_up(self, deadline: float) -> None:
+        """Start the server (the directory lock is free) or wait for the one that runs."""
         lock_fd = self._try_lock()
         if lock_fd is not None:
             self._launch(lock_fd, deadline)

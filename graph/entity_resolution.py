@@ -8,13 +8,18 @@ surnames, acronyms, spelling variants); constrained clustering (graph/clustering
 pairs best first and never joins two people with different given names, a body with one of
 its parts, entities of different countries, or two entities one article names side by side.
 
+A blocking key that more than MAX_BLOCK units share tells nothing (a common given name, a
+country's name in its bodies' names): it brings no pair together, since every unit also has
+more distinctive keys. Whether a key is *active* so depends on how many units share it in
+all the graph, which callers that cluster a part of it pass in (`active`).
+
 The partition is a function of the set of units. It also decomposes: units joined by no
 chain of `linked` pairs never influence each other, so re-clustering the units linked to
 what changed (graph/resolver.py) gives exactly what clustering everything again would.
 """
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -303,17 +308,34 @@ def cluster_entities(records: list[EntityRecord], *, curation: Curation | None =
     return result
 
 
-def cluster_units(units: list[EntityRecord], *, curation: Curation | None = None
-                  ) -> dict[str, list[EntityRecord]]:
+MAX_BLOCK = 60
+
+# Whether a blocking key of a label is active (see the module's docstring).
+Active = Callable[[Label, str], bool]
+
+
+def active_in(units: list[EntityRecord]) -> Active:
+    """Keys active among `units` taken as all there is: shared by at most MAX_BLOCK."""
+    sizes: Counter[tuple[Label, str]] = Counter(
+        (unit.label, key) for unit in units for key in blocking_keys(unit))
+    return lambda label, key: sizes[(label, key)] <= MAX_BLOCK
+
+
+def cluster_units(units: list[EntityRecord], *, curation: Curation | None = None,
+                  active: Active | None = None) -> dict[str, list[EntityRecord]]:
     """Each unit's key mapped to the units of its group. Units must have distinct keys and
-    be written differently (see `collapse`)."""
+    be written differently (see `collapse`). `active` says which keys bring pairs together
+    (default: those `units` share at most MAX_BLOCK times)."""
     curation = curation or Curation()
-    blocks: dict[str, list[EntityRecord]] = defaultdict(list)
+    active = active or active_in(units)
+    blocks: dict[tuple[Label, str], list[EntityRecord]] = defaultdict(list)
     for unit in units:
         for key in blocking_keys(unit):
-            blocks[f"{unit.label}:{key}"].append(unit)
+            blocks[(unit.label, key)].append(unit)
     pairs: dict[tuple[str, str], tuple[tuple[float, ...], EntityRecord, EntityRecord]] = {}
-    for block in blocks.values():
+    for (label, key), block in blocks.items():
+        if not active(label, key):
+            continue
         for a, b in combinations(block, 2):
             first, second = sorted((a, b), key=lambda r: r.key)
             if (first.key, second.key) in pairs or not compatible(first, second, curation):
@@ -330,16 +352,20 @@ def cluster_units(units: list[EntityRecord], *, curation: Curation | None = None
                                 must_link=curation.merges)
 
 
-def linked(a: EntityRecord, b: EntityRecord, curation: Curation | None = None) -> bool:
-    """Whether clustering would consider joining `a` and `b` directly: a scored or curated
-    pair that nothing forbids. Groups only ever form along such links."""
+def linked(a: EntityRecord, b: EntityRecord, curation: Curation | None = None, *,
+           active: Active | None = None) -> bool:
+    """Whether clustering would consider joining `a` and `b` directly: a curated pair, or a
+    scored pair on an active key that nothing forbids. Groups only ever form along such
+    links. (`active`: every key, when not given.)"""
     curation = curation or Curation()
     if a.label != b.label or a.key == b.key:
         return False
     if curation.merges(a, b):
         return True
-    return compatible(a, b, curation) and _score(a, b) is not None and bool(
-        blocking_keys(a) & blocking_keys(b))
+    shared = blocking_keys(a) & blocking_keys(b)
+    if active is not None:
+        shared = {key for key in shared if active(a.label, key)}
+    return bool(shared) and compatible(a, b, curation) and _score(a, b) is not None
 
 
 def compatible(a: EntityRecord, b: EntityRecord, curation: Curation | None = None) -> bool:

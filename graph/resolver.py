@@ -22,13 +22,19 @@ from __future__ import annotations
 
 import datetime as dt
 from abc import ABC, abstractmethod
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from extract.models import ArticleExtraction
-from graph.entity_resolution import Curation, EntityRecord, blocking_keys, cluster_units
+from graph.entity_resolution import (
+    MAX_BLOCK,
+    Curation,
+    EntityRecord,
+    blocking_keys,
+    cluster_units,
+)
 from graph.entity_resolution import linked as entities_linked
 from graph.entity_resolution import representative as entity_representative
 from graph.event_resolution import EventRecord, cluster_events
@@ -174,10 +180,11 @@ class _Closure(ABC):
     """Grows a set of items (entity units, event reports) from seeds to everything linked
     to them, before or after the change, asking the store for candidates as it goes.
 
-    Subclasses say what to ask for (`lookups`: blocking keys and names, each a string),
-    how to fetch what answers (`fetch`: adds stored items under their node), and an item
-    as it was (`before`) and as it will be (`after`): a record, or None when it does not
-    exist then."""
+    Subclasses say what to ask for in each state (`lookups`: blocking keys and names, each
+    a string), how to fetch what answers (`fetch`: registers stored items with `stored`),
+    an item as it was (`before`) and as it will be (`after`), a record or None when it does
+    not exist then, and which records are linked in each state (`linked`). Items a
+    subclass finds must join whatever the links say are returned by `joining`."""
 
     def __init__(self) -> None:
         self.node_of: dict[Any, tuple[str, str]] = {}  # stored item -> (node, reason)
@@ -186,8 +193,13 @@ class _Closure(ABC):
         self.asked: set[str] = set()
 
     @abstractmethod
-    def lookups(self, record: Any) -> set[str]:
-        """What to ask the store for to see every stored item `record` may link to."""
+    def lookups(self, record: Any, *, after: bool) -> set[str]:
+        """What to ask the store for to see every stored item `record` may link to in that
+        state."""
+
+    def index_lookups(self, record: Any) -> set[str]:
+        """Under what a stored item is found again (by default its lookups as stored)."""
+        return self.lookups(record, after=False)
 
     @abstractmethod
     def fetch(self, lookups: set[str], node_ids: set[str]) -> None:
@@ -202,20 +214,24 @@ class _Closure(ABC):
         """The item once the change is made, or None."""
 
     @abstractmethod
-    def linked(self, a: Any, b: Any) -> bool:
-        """Whether clustering may join the two records directly."""
+    def linked(self, a: Any, b: Any, *, after: bool) -> bool:
+        """Whether clustering may join the two records directly in that state."""
+
+    def joining(self) -> set[Any]:
+        """Stored items that must be in the closure whatever the links say."""
+        return set()
 
     def stored(self, item: Any, node: str, reason: str) -> None:
         """Register a stored item found by `fetch`."""
         self.node_of[item] = (node, reason)
         self.items_of_node[node].add(item)
-        for lookup in self.lookups(self.before(item)):
+        for lookup in self.index_lookups(self.before(item)):
             self.index[lookup].add(item)
 
     def grow(self, seeds: set[Any], node_ids: set[str]) -> set[Any]:
         closure: set[Any] = set()
         expanded: set[Any] = set()
-        checked: set[tuple[Any, Any]] = set()
+        checked: set[tuple[Any, Any, bool]] = set()
         pending = set(seeds)
         self._ask(seeds, node_ids)
         while pending:
@@ -224,18 +240,20 @@ class _Closure(ABC):
                 if item in self.node_of:
                     closure |= self.items_of_node[self.node_of[item][0]]
             self._ask(closure - expanded, set())
-            pending = set()
+            pending = self.joining() - closure
             for item in closure:
-                versions = [(r, True) for r in (self.after(item),) if r is not None]
-                versions += [(r, False) for r in (self.before(item),) if r is not None]
-                for record, after in versions:
-                    for lookup in self.lookups(record):
+                for after in (True, False):
+                    record = self.after(item) if after else self.before(item)
+                    if record is None:
+                        continue
+                    for lookup in self.lookups(record, after=after):
                         for other in self.index.get(lookup, ()):
                             if other in closure or (item, other, after) in checked:
                                 continue
                             checked.add((item, other, after))
                             candidate = self.after(other) if after else self.before(other)
-                            if candidate is not None and self.linked(record, candidate):
+                            if candidate is not None and self.linked(record, candidate,
+                                                                     after=after):
                                 pending.add(other)
             expanded |= closure
         return closure
@@ -243,9 +261,10 @@ class _Closure(ABC):
     def _ask(self, items: set[Any], node_ids: set[str]) -> None:
         lookups: set[str] = set()
         for item in items:
-            for record in (self.before(item), self.after(item)):
+            for after in (False, True):
+                record = self.after(item) if after else self.before(item)
                 if record is not None:
-                    lookups |= self.lookups(record)
+                    lookups |= self.lookups(record, after=after)
         lookups -= self.asked
         self.asked |= lookups
         if lookups or node_ids:
@@ -295,6 +314,11 @@ class _Unit:
 
 
 class _EntityClosure(_Closure):
+    """The closure of entity units. A blocking key brings pairs together only while at most
+    MAX_BLOCK units share it (entity_resolution): how many do is counted in the store, key by
+    key, before and after the change; a key whose state flips takes every unit holding it
+    into the closure, since pairs among them appear or vanish."""
+
     def __init__(self, reader: Reader, change: _Change, curation: Curation | None) -> None:
         super().__init__()
         self.reader, self.change, self.curation = reader, change, curation or Curation()
@@ -306,44 +330,104 @@ class _EntityClosure(_Closure):
                 self.added[(mention.label, mention.unit)].append(mention)
         self.fetched: dict[Label, set[str]] = {label: set() for label in RESOLVED}
         self._records: dict[tuple[UnitKey, bool], EntityRecord | None] = {}
+        self.delta: Counter[tuple[Label, str]] = Counter()  # units holding a key: change
+        self.count: dict[tuple[Label, str], int | None] = {}  # before; None: too many
+        self.flipped: set[UnitKey] = set()
 
     def resolve(self) -> _Decision:
         seeds = set(self.added) | {key for a in self.change.removed for key in a.entities}
         node_ids = {node for a in self.change.removed for node, _ in a.entities.values()}
-        return self._decide(self.grow(seeds, node_ids))
+        names = {f"{label.value} n:{unit.rsplit('|', 1)[0]}" for label, unit in seeds}
+        self.asked |= names
+        self.fetch(names, node_ids)  # the seeds as stored, to count how their keys change
+        for seed in seeds:
+            old, new = self.before(seed), self.after(seed)
+            for record, sign in ((old, -1), (new, 1)):
+                for key in blocking_keys(record) if record else ():
+                    self.delta[(seed[0], key)] += sign
+        return self._decide(self.grow(seeds, set()))
 
-    def lookups(self, record: EntityRecord) -> set[str]:
-        label = record.label.value
-        asks = {f"{label} k:{k}" for k in blocking_keys(record)}
+    # -- which keys count ----------------------------------------------------------------
+
+    def active(self, label: Label, key: str, *, after: bool) -> bool:
+        self._count({(label, key)})
+        count = self.count[(label, key)]
+        if count is None:
+            return False
+        return count + (self.delta[(label, key)] if after else 0) <= MAX_BLOCK
+
+    def _count(self, keys: set[tuple[Label, str]]) -> None:
+        """How many stored units hold each key: the nodes holding it are counted first, and
+        only where few enough to matter are their units fetched and counted."""
+        unknown = keys - self.count.keys()
+        for label in RESOLVED:
+            mine = sorted(key for lab, key in unknown if lab == label)
+            if not mine:
+                continue
+            query = ("count_person_nodes_by_keys" if label == Label.PERSON
+                     else "count_organization_nodes_by_keys")
+            nodes = {row["key"]: row["nodes"] for row in self.reader.query(query, keys=mine)}
+            small = [k for k in mine
+                     if nodes.get(k, 0) <= MAX_BLOCK + max(0, -self.delta[(label, k)])]
+            for key in set(mine) - set(small):
+                self.count[(label, key)] = None
+            self._fetch_units(label, keys=small)
+            for key in small:
+                holders = self.index.get(f"{label.value} k:{key}", set())
+                self.count[(label, key)] = len(holders)
+                if self.active(label, key, after=True) != self.active(label, key, after=False):
+                    self.flipped |= holders
+
+    def joining(self) -> set[UnitKey]:
+        return set(self.flipped)
+
+    # -- the closure's questions -------------------------------------------------------------
+
+    def lookups(self, record: EntityRecord, *, after: bool) -> set[str]:
+        label = record.label
+        keys = blocking_keys(record)
+        self._count({(label, k) for k in keys})
+        asks = {f"{label.value} k:{k}" for k in keys if self.active(label, k, after=after)}
         names = {fold(n) for n in record.names}
-        asks |= {f"{label} n:{n}" for n in names}
+        asks |= {f"{label.value} n:{n}" for n in names}
         for curated, x, y in self.curation.must_merge:
-            if curated == record.label:
-                asks |= {f"{label} n:{fold(b)}" for a, b in ((x, y), (y, x)) if fold(a) in names}
+            if curated == label:
+                asks |= {f"{label.value} n:{fold(b)}" for a, b in ((x, y), (y, x))
+                         if fold(a) in names}
         return asks
 
+    def index_lookups(self, record: EntityRecord) -> set[str]:
+        label = record.label.value
+        return ({f"{label} k:{k}" for k in blocking_keys(record)}
+                | {f"{label} n:{fold(n)}" for n in record.names})
+
     def fetch(self, lookups: set[str], node_ids: set[str]) -> None:
+        """Units by name and by node id (those by key come with their count, `_count`)."""
         for label in RESOLVED:
-            mine = [a.split(" ", 1)[1] for a in lookups if a.startswith(f"{label.value} ")]
-            keys = sorted(a[2:] for a in mine if a.startswith("k:"))
-            names = sorted(a[2:] for a in mine if a.startswith("n:"))
+            names = sorted(a.split(" n:", 1)[1] for a in lookups
+                           if a.startswith(f"{label.value} n:"))
             prefix = "person:" if label == Label.PERSON else "org:"
             ids = sorted(i for i in node_ids if i.startswith(prefix))
-            if not (keys or names or ids):
-                continue
-            query = "list_person_units" if label == Label.PERSON else "list_organization_units"
-            for row in self.reader.query(query, ids=ids, keys=keys, names=names,
-                                         known=sorted(self.fetched[label])):
-                self.fetched[label].add(row["node"])
-                key = (label, row["unit"])
-                unit = _Unit(label, row["unit"])
-                for article, surfaces, titles in zip(row["articles"], row["surfaces"],
-                                                     row["titles"], strict=True):
-                    unit.mentions[article] = (list(surfaces or []), list(titles or []))
-                self.old[key] = unit
-                self.new.pop(key, None)
-                self._records = {k: v for k, v in self._records.items() if k[0] != key}
-                self.stored(key, row["node"], row["resolution"])
+            if names or ids:
+                self._fetch_units(label, names=names, ids=ids)
+
+    def _fetch_units(self, label: Label, *, keys: list[str] = (), names: list[str] = (),
+                     ids: list[str] = ()) -> None:
+        if not (keys or names or ids):
+            return
+        query = "list_person_units" if label == Label.PERSON else "list_organization_units"
+        for row in self.reader.query(query, ids=list(ids), keys=list(keys), names=list(names),
+                                     known=sorted(self.fetched[label])):
+            self.fetched[label].add(row["node"])
+            key = (label, row["unit"])
+            unit = _Unit(label, row["unit"])
+            for article, surfaces, titles in zip(row["articles"], row["surfaces"],
+                                                 row["titles"], strict=True):
+                unit.mentions[article] = (list(surfaces or []), list(titles or []))
+            self.old[key] = unit
+            self.new.pop(key, None)
+            self._records = {k: v for k, v in self._records.items() if k[0] != key}
+            self.stored(key, row["node"], row["resolution"])
 
     def unit(self, key: UnitKey, *, after: bool) -> _Unit | None:
         if not after:
@@ -370,14 +454,16 @@ class _EntityClosure(_Closure):
     def after(self, key: UnitKey) -> EntityRecord | None:
         return self._record(key, after=True)
 
-    def linked(self, a: EntityRecord, b: EntityRecord) -> bool:
-        return entities_linked(a, b, self.curation)
+    def linked(self, a: EntityRecord, b: EntityRecord, *, after: bool) -> bool:
+        return entities_linked(a, b, self.curation,
+                               active=lambda label, key: self.active(label, key, after=after))
 
     def _decide(self, closure: set[UnitKey]) -> _Decision:
         decision = _Decision()
         live = {key: record for key in closure if (record := self.after(key)) is not None}
         by_record = {record.key: key for key, record in live.items()}
-        groups = cluster_units(list(live.values()), curation=self.curation)
+        groups = cluster_units(list(live.values()), curation=self.curation,
+                               active=lambda label, key: self.active(label, key, after=True))
         decision.old_nodes = {self.node_of[k][0] for k in closure if k in self.node_of}
         rows: dict[Label, list[Row]] = defaultdict(list)
         for group in {id(g): g for g in groups.values()}.values():
@@ -433,7 +519,7 @@ class _EventClosure(_Closure):
         node_ids = {node for a in self.change.removed for node in a.reports.values()}
         return self._decide(self.grow(seeds, node_ids))
 
-    def lookups(self, record: EventRecord) -> set[str]:
+    def lookups(self, record: EventRecord, *, after: bool) -> set[str]:
         return set(event_blocking_keys(record.name))
 
     def fetch(self, lookups: set[str], node_ids: set[str]) -> None:
@@ -463,7 +549,7 @@ class _EventClosure(_Closure):
         report = self.report(key, after=True)
         return _event_record(report) if report else None
 
-    def linked(self, a: EventRecord, b: EventRecord) -> bool:
+    def linked(self, a: EventRecord, b: EventRecord, *, after: bool) -> bool:
         return events_linked(a, b)
 
     def _decide(self, closure: set[str]) -> _Decision:

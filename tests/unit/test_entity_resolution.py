@@ -17,6 +17,7 @@ from graph.entity_resolution import (
     skeleton,
 )
 from graph.vocabulary import Label
+from tests.unit.linking import linked_components
 
 Groups = dict[str, list[EntityRecord]]
 
@@ -339,18 +340,6 @@ def test_curated_names_are_linked_without_a_shared_key() -> None:
     assert not linked(a, b) and linked(a, b, curation)
 
 
-def _components(records: list[EntityRecord]) -> list[set[str]]:
-    """Records joined by chains of links."""
-    groups: dict[str, set[str]] = {r.key: {r.key} for r in records}
-    for a in records:
-        for b in records:
-            if linked(a, b) and groups[a.key] is not groups[b.key]:
-                merged = groups[a.key] | groups[b.key]
-                for key in merged:
-                    groups[key] = merged
-    return list({id(g): g for g in groups.values()}.values())
-
-
 @pytest.mark.parametrize("seed", range(6))
 def test_clustering_each_linked_component_alone_gives_the_global_partition(seed: int) -> None:
     """What makes incremental resolution exact (graph/resolver.py): a group never
@@ -361,7 +350,7 @@ def test_clustering_each_linked_component_alone_gives_the_global_partition(seed:
     by_key = {u.key: u for u in units}
     pieces = frozenset().union(*(
         partition(cluster_units([by_key[k] for k in component]))
-        for component in _components(units)))
+        for component in linked_components(units, linked)))
     assert pieces == whole
 
 

@@ -13,6 +13,7 @@ from graph.event_resolution import (
     normalize_event_name,
     representative,
 )
+from tests.unit.linking import linked_components
 
 SUMMIT_DAY = dt.date(2025, 5, 28)
 SINGLE_LETTER_ROMAN = pytest.mark.xfail(
@@ -230,15 +231,8 @@ def test_clustering_each_linked_component_alone_gives_the_global_partition(seed:
     records = mixed_records()
     random.Random(seed).shuffle(records)
     whole = partition(representatives(records))
-    groups: dict[str, set[str]] = {r.key: {r.key} for r in records}
-    for a in records:
-        for b in records:
-            if linked(a, b) and groups[a.key] is not groups[b.key]:
-                merged = groups[a.key] | groups[b.key]
-                for key in merged:
-                    groups[key] = merged
     by_key = {r.key: r for r in records}
     pieces = frozenset().union(*(
         partition(representatives([by_key[k] for k in component]))
-        for component in {id(g): g for g in groups.values()}.values()))
+        for component in linked_components(records, linked)))
     assert pieces == whole
