@@ -37,7 +37,7 @@ from graph.entity_resolution import (
 )
 from graph.entity_resolution import linked as entities_linked
 from graph.entity_resolution import representative as entity_representative
-from graph.event_resolution import EventRecord, cluster_events
+from graph.event_resolution import DATE_SLACK, EventRecord, cluster_events
 from graph.event_resolution import blocking_keys as event_blocking_keys
 from graph.event_resolution import linked as events_linked
 from graph.event_resolution import representative as event_representative
@@ -511,6 +511,7 @@ class _EventClosure(_Closure):
         self.old: dict[str, EventReport] = {}
         self.added = {r.key: r for x in change.added for r in event_reports(x)}
         self.fetched: set[str] = set()
+        self.asked_words: set[str] = set()
 
     def resolve(self) -> _Decision:
         seeds = set(self.added)
@@ -520,11 +521,27 @@ class _EventClosure(_Closure):
         return self._decide(self.grow(seeds, node_ids))
 
     def lookups(self, record: EventRecord, *, after: bool) -> set[str]:
-        return set(event_blocking_keys(record.name))
+        """A blocking word on the days a dated report may pair with (and undated reports),
+        or on any day for an undated one: the store is asked for the word, the candidates
+        are looked for only where their date lets them link."""
+        words = event_blocking_keys(record.name)
+        if record.date is None:
+            return {f"{w}|*" for w in words}
+        days = [(record.date + dt.timedelta(days=n)).isoformat()
+                for n in range(-DATE_SLACK.days, DATE_SLACK.days + 1)]
+        return {f"{w}|{day}" for w in words for day in [*days, "-"]}
+
+    def index_lookups(self, record: EventRecord) -> set[str]:
+        day = record.date.isoformat() if record.date else "-"
+        return {f"{w}|{tag}" for w in event_blocking_keys(record.name) for tag in (day, "*")}
 
     def fetch(self, lookups: set[str], node_ids: set[str]) -> None:
+        words = {lookup.split("|", 1)[0] for lookup in lookups} - self.asked_words
+        self.asked_words |= words
+        if not (words or node_ids):
+            return
         for row in self.reader.query("list_event_reports", ids=sorted(node_ids),
-                                     keys=sorted(lookups), known=sorted(self.fetched)):
+                                     keys=sorted(words), known=sorted(self.fetched)):
             self.fetched.add(row["node"])
             report = EventReport(
                 article=row["article"], index=row["index"], name=row["name"], type=row["type"],
