@@ -109,9 +109,6 @@ class ArticleMentions:
         """The unit of the mention the article means by `name`."""
         return self._by_name[(label, fold(name))]
 
-    def mention(self, label: Label, unit: str) -> EntityMention:
-        return self._mentions[(label, unit)]
-
 
 def _role_names(extraction: ArticleExtraction) -> list[tuple[Label, str]]:
     names: list[tuple[Label, str]] = []

@@ -53,10 +53,6 @@ class GraphUpdate:
     written_nodes: list[str] = field(default_factory=list)  # ids the statements write
     existing_nodes: list[str] = field(default_factory=list)  # of those, the ones there before
 
-    @property
-    def empty(self) -> bool:
-        return not self.statements
-
 
 # -- the plan ------------------------------------------------------------------------------
 

@@ -64,10 +64,6 @@ def add_extractions(store: GraphStore, *extractions: ArticleExtraction,
                                                      curation=curation))
 
 
-def remove_articles(store: GraphStore, *ids: str) -> tuple[GraphUpdate, WriteSummary]:
-    return store.transact(lambda reader: plan_update(reader, remove=list(ids)))
-
-
 def write_graph(store: GraphStore, nodes: list[Node], relationships: list[Rel]) -> WriteSummary:
     """Write a hand-built graph in one transaction."""
     by_label: dict[Label, list[dict]] = defaultdict(list)
