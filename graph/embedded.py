@@ -212,8 +212,7 @@ class EmbeddedServer:
         if fd is None:
             return
         os.close(fd)  # our shared lock goes with it
-        probe = os.open(self._data_dir / CLIENTS_FILE, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC,
-                        0o600)
+        probe = self._open_lock_file(CLIENTS_FILE)
         try:
             try:
                 fcntl.flock(probe, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -267,12 +266,7 @@ class EmbeddedServer:
         """Hold a shared lock on the clients file while we use the server (waiting while a
         keeper is stopping the server: it holds the exclusive lock until the server is gone)."""
         path = self._data_dir / CLIENTS_FILE
-        try:
-            fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
-        except OSError as e:
-            raise StoreUnavailable(
-                f"cannot open {path} ({e.strerror}); check that the data directory is "
-                "writable by this user") from e
+        fd = self._open_lock_file(CLIENTS_FILE)
         delay = 0.005
         while True:
             try:
@@ -293,16 +287,20 @@ class EmbeddedServer:
                     f"cannot lock {path} ({e.strerror}); the data directory must be on a "
                     "local file system that supports flock") from e
 
+    def _open_lock_file(self, name: str) -> int:
+        """A descriptor on one of the directory's lock files, created if need be."""
+        path = self._data_dir / name
+        try:
+            return os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+        except OSError as e:
+            raise StoreUnavailable(
+                f"cannot open the lock file {path} ({e.strerror}); check that the data "
+                "directory is writable by this user") from e
+
     def _try_lock(self) -> int | None:
         """An open descriptor holding the directory's exclusive lock, or None if taken."""
         lock_path = self._data_dir / LOCK_FILE
-        try:
-            fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
-        except OSError as e:
-            raise StoreUnavailable(
-                f"cannot open the lock file {lock_path} ({e.strerror}); check that the data "
-                "directory is writable by this user"
-            ) from e
+        fd = self._open_lock_file(LOCK_FILE)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
