@@ -97,7 +97,7 @@ def _extractor(app: FastAPI):
         if app.state.nlp is None:
             from extract.pipeline import load_nlp
 
-            app.state.nlp = load_nlp()
+            app.state.nlp = load_nlp(app.state.settings.spacy_model)
     return Extractor(app.state.nlp)
 
 

@@ -56,7 +56,7 @@ def _load_nlp():
     from extract.pipeline import load_nlp
 
     try:
-        return load_nlp()
+        return load_nlp(Settings().spacy_model)
     except ModelMissing as e:
         err.print(f"[red]error:[/red] {e}")
         raise typer.Exit(2) from e

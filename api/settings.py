@@ -46,6 +46,9 @@ class Settings(BaseSettings):
     allowed_hosts: list[str] = Field(default_factory=list, description="Host names the API "
                                      "answers to besides the one it listens on and loopback "
                                      "(JSON list; [\"*\"] for any).")
+    spacy_model: str | None = Field(default=None, description="spaCy pipeline extraction "
+                                    "uses (an installed package name or path, e.g. "
+                                    "en_core_web_trf); the bundled small English one by default.")
     curation_file: Path | None = Field(
         default=None, description="must-merge / must-not-merge pairs (JSON); default "
         "<data_dir>/curation.json when it exists.")

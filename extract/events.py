@@ -21,7 +21,6 @@ from extract.lexicon import (
     ABSENCE_CUES,
     ANAPHORA_NOUNS,
     EVENT_NOUNS,
-    EVENT_VERBS,
     HAPPENING_VERBS,
     HONORIFICS,
     ORGANIZATION_HEADS,
@@ -33,8 +32,10 @@ from extract.lexicon import (
 from extract.models import EventMention, Evidence, PlaceMention
 from extract.places import PlaceIndex
 from extract.regions import RegionIndex
+from extract.roles import ROLES, ROLES_KEY
+from extract.triggers import TRIGGERS_KEY
 from graph.names import fold
-from graph.vocabulary import EventType
+from graph.vocabulary import EventType, Plover
 
 _EVENT_HEADS = (
     "Forum|Summit|Dialogue|Meeting|Conference|Fair|Exhibition|Festival|Week|Expo|Session|"
@@ -88,6 +89,44 @@ _PASSIVE = re.compile(
 )
 
 
+@dataclass(frozen=True)
+class _Trigger:
+    """A trigger the `dkg_event_triggers` component found in a sentence."""
+
+    text: str  # lower case, as written: "met", "phone call"
+    lemma: str
+    type: EventType
+    plover: Plover
+    object: str | None = None  # what a verb phrase trigger names: "joint communiqué"
+
+
+def _first_trigger(sent: Span, kind: str, *, outside: list[tuple[int, int]] = ()
+                   ) -> _Trigger | None:
+    """The sentence's first reported trigger of a kind ("verb" or "noun"), skipping any inside
+    the character ranges `outside` ("the Pacific Islands Forum said" reports no forum)."""
+    for span in sent.doc.spans[TRIGGERS_KEY]:
+        if not sent.start <= span.start < sent.end or span._.dkg_kind != kind:
+            continue
+        if any(start <= span.start_char < end for start, end in outside):
+            continue
+        return _Trigger(text=span.text.lower(), lemma=span.root.lemma_.lower(),
+                        type=EventType(span.label_), plover=span._.dkg_plover,
+                        object=" ".join(t.lower_ for t in span[1:]
+                                        if t.pos_ not in ("DET", "PRON", "ADP")) or None)
+    return None
+
+
+def _organization_spans(sent: Span, entities: ArticleEntities) -> list[tuple[int, int]]:
+    """Where the sentence names organizations of several words, as document offsets."""
+    spans = []
+    for org in entities.organizations.values():
+        for name in (org.name, *org.aliases):
+            if name and " " in name:
+                spans += [(sent.start_char + m.start(), sent.start_char + m.end())
+                          for m in re.finditer(re.escape(name), sent.text)]
+    return spans
+
+
 @dataclass
 class _Draft:
     name: str
@@ -96,6 +135,7 @@ class _Draft:
     evidence: Evidence
     named: bool
     proper: bool = True
+    plover: Plover | None = None
     timeless: bool = False
     parent: "_Draft | None" = None
     date: dt.date | None = None
@@ -106,6 +146,7 @@ class _Draft:
     organizers: list[str] = field(default_factory=list)
     participants: list[str] = field(default_factory=list)
     participant_organizations: list[str] = field(default_factory=list)
+    message_senders: list[str] = field(default_factory=list)
     fact_evidence: dict[str, Evidence] = field(default_factory=dict)
 
     def add(self, values: list[str], items: list[str], *, role: str | None = None,
@@ -127,8 +168,10 @@ def find_events(
 ) -> list[EventMention]:
     """The events an article reports, in the order it first reports them."""
     drafts: list[_Draft] = []
+    recent: list[_Draft] = []  # the same drafts, the one mentioned last at the end
     for sent in doc.sents:
-        for draft, fresh in _events_of_sentence(prepared, sent, entities, drafts):
+        routed = _events_of_sentence(prepared, sent, entities, recent)
+        for draft, fresh in routed:
             if fresh and (earlier := _same_as_earlier(draft, drafts, entities, sent.text)):
                 draft, fresh = earlier, False
             if fresh:
@@ -137,6 +180,13 @@ def find_events(
             _fill(draft, prepared, sent, entities, countries, places, fresh=fresh)
             if fresh:
                 drafts.append(draft)
+            if draft in recent:
+                recent.remove(draft)
+            recent.append(draft)
+        if not routed and (story := _story_gathering(recent)) is not None and (
+                _OWN_TIME.search(sent.text) is None):
+            # "Huang called on the media to ...": a speech at the gathering the story is about
+            _add_roles(story, sent, entities, _evidence(prepared, sent), speeches_only=True)
     _share_story_context(drafts, prepared, places)
     title = prepared.article.title
     if drafts and title:  # "CICG holds dialogue on ...": the headline names the organizer
@@ -163,6 +213,7 @@ def _events_of_sentence(
                         start=sent.start_char, end=sent.end_char)
     found: list[tuple[_Draft, bool]] = []
     happening = _has_any(lower, HAPPENING_VERBS)
+    verb = _first_trigger(sent, "verb")
 
     launched = _launched_items(text, lower)
     sidelines = _SIDELINES.search(text)
@@ -188,19 +239,18 @@ def _events_of_sentence(
             continue  # "the Pacific Islands Forum (PIF) said": the body, not a meeting
         if existing is not None:
             found.append((existing, False))
-        elif (happening or _has_any(lower, tuple(EVENT_VERBS)) or not drafts
-              or _EDITION.match(name)):
+        elif happening or verb is not None or not drafts or _EDITION.match(name):
             found.append((_Draft(name, _named_type(name, noun), noun, evidence, True), True))
     for item in launched:
         if _find_draft(drafts, item) is None:
             found.append((_Draft(item, EventType.CEREMONY, "ceremony", evidence, True), True))
     parent = _enclosing_draft(lower, drafts) or _enclosing_draft(lower, [d for d, _ in found])
-    verb = _first_cue(lower, tuple(EVENT_VERBS))
     if (found and verb is not None and parent is not None and _mentions_actor(text, entities)
-            and EVENT_VERBS[verb] not in {d.type for d, _ in found}):
+            and verb.type not in {d.type for d, _ in found}):
         # "X signed a memorandum with Y on the sidelines of the Kazan Forum": two events.
-        name = EVENT_VERBS[verb].value.replace("_", " ").capitalize()
-        found.append((_Draft(name, EVENT_VERBS[verb], verb, evidence, False), True))
+        name = verb.type.value.replace("_", " ").capitalize()
+        found.append((_Draft(name, verb.type, verb.text, evidence, False, plover=verb.plover),
+                      True))
     for draft, fresh in found:
         if fresh and parent is not None and draft is not parent:
             draft.parent = parent
@@ -208,16 +258,20 @@ def _events_of_sentence(
         return found
 
     anaphor = _anaphoric_draft(lower, drafts)
-    verb = _first_cue(lower, tuple(EVENT_VERBS))
-    noun = _first_cue(_without_organization_names(text, entities).lower(), tuple(EVENT_NOUNS))
-    signed_object = verb in ("signed", "signs") and re.search(
+    noun = _first_trigger(sent, "noun", outside=_organization_spans(sent, entities))
+    if verb is not None and verb.object is not None:
+        # "issued a joint communiqué on the occasion of the visit": named by its own object
+        noun = _Trigger(text=verb.object, lemma=verb.object, type=verb.type,
+                        plover=verb.plover)
+    signed_object = verb is not None and verb.lemma == "sign" and re.search(
         r"\b(?:agreements?|memorand\w*|mou|documents?|deals?|accords?|treaty|protocols?|"
         r"contracts?)\b", lower)
     acted = verb is not None and (_mentions_actor(text, entities) or bool(signed_object))
-    if parent is not None and acted and EVENT_VERBS[verb] != parent.type:
+    if parent is not None and acted and verb.type != parent.type:
         # "On the sidelines of the dialogue, the co-hosts signed a memorandum": its own event.
-        name = _describe(noun, text) if noun else EVENT_VERBS[verb].value.capitalize()
-        draft = _Draft(name, EVENT_VERBS[verb], noun or verb, evidence, False, parent=parent)
+        name = _describe(noun.text, text) if noun else verb.type.value.capitalize()
+        draft = _Draft(name, verb.type, (noun or verb).text, evidence, False, parent=parent,
+                       plover=verb.plover)
         return [(draft, True)]
     if anaphor is not None:
         return [(anaphor, False)]
@@ -226,22 +280,26 @@ def _events_of_sentence(
     ):
         return [(drafts[-1], False)]
     passive = _PASSIVE.search(text)
-    if passive is not None and verb == passive["verb"].lower():
+    if passive is not None and verb is not None and verb.text == passive["verb"].lower():
         subject = " ".join(passive["subject"].split()[:14])
-        name = f"{_NOMINALISATIONS[verb]} of {subject[:1].lower()}{subject[1:]}"
-        return [(_Draft(name, EVENT_VERBS[verb], verb, evidence, True, proper=False), True)]
+        name = f"{_NOMINALISATIONS[verb.text]} of {subject[:1].lower()}{subject[1:]}"
+        return [(_Draft(name, verb.type, verb.text, evidence, True, proper=False,
+                        plover=verb.plover), True)]
     if _MEETING_WITH.search(text) and _mentions_actor(text, entities, persons_only=True):
         return [(_Draft("Meeting", EventType.MEETING, "meeting", evidence, False), True)]
     if acted:
-        event_type = EVENT_VERBS[verb]
-        if noun is not None and EVENT_NOUNS[noun] != EventType.AGREEMENT_SIGNING and verb in (
-            "received", "receives", "opened", "released"
+        chosen = verb
+        if noun is not None and noun.type != EventType.AGREEMENT_SIGNING and verb.lemma in (
+            "receive", "open", "release"
         ):
-            event_type = EVENT_NOUNS[noun]
-        name = _describe(noun, text) if noun else event_type.value.replace("_", " ").capitalize()
-        return [(_Draft(name, event_type, noun or verb, evidence, False), True)]
+            chosen = noun  # "received the delegation at the exhibition"
+        name = (_describe(noun.text, text) if noun
+                else chosen.type.value.replace("_", " ").capitalize())
+        return [(_Draft(name, chosen.type, (noun or verb).text, evidence, False,
+                        plover=chosen.plover), True)]
     if noun is not None and happening:
-        return [(_Draft(_describe(noun, text), EVENT_NOUNS[noun], noun, evidence, False), True)]
+        return [(_Draft(_describe(noun.text, text), noun.type, noun.text, evidence, False,
+                        plover=noun.plover), True)]
     return []
 
 
@@ -395,8 +453,21 @@ def _launched_items(text: str, lower: str) -> list[str]:
 
 
 def _find_draft(drafts: list[_Draft], name: str) -> _Draft | None:
-    key = fold(name)
-    return next((d for d in drafts if fold(d.name) == key), None)
+    key = _name_key(name)
+    return next((d for d in drafts if _name_key(d.name) == key), None)
+
+
+def _name_key(name: str) -> str:
+    """What two names of one event share: "7th BRICS Media Summit", "the BRICS Media
+    Summit" and "BRICS Media Summit in Moscow" are one summit."""
+    if _EDITION.match(name):
+        name = name.split(None, 1)[1] if " " in name else name
+    words = fold(name).split()
+    for at, word in enumerate(words):
+        if word in ("in", "at") and at >= 2:
+            words = words[:at]
+            break
+    return " ".join(words)
 
 
 def _anaphoric_draft(lower: str, drafts: list[_Draft]) -> _Draft | None:
@@ -465,8 +536,7 @@ def _fill(
     if draft.place is None:
         draft.place = (_place_in(text, entities, places) or _here(text, prepared, places)
                        or _country_place_in(text, countries))
-    evidence = Evidence(article_id=prepared.article.id, sentence=text.strip(),
-                        start=sent.start_char, end=sent.end_char)
+    evidence = _evidence(prepared, sent)
     named_here = [hit.match.iso3 for hit in countries.find_all(text)]
     if _BOTH_PARTIES.search(text):
         # "the two countries", "both sides": the two countries the article is about
@@ -478,12 +548,13 @@ def _fill(
               role="region", evidence=evidence)
     draft.add(draft.organizers, _organizers_in(text, lower, entities), role="organizer",
               evidence=evidence)
+    senders = _add_roles(draft, sent, entities, evidence)
     if _has_any(lower, PARTICIPATION_CUES):
         absent = _has_any(lower, ABSENCE_CUES)
         references = _person_references(entities)
         persons = sorted(
             (p for p in entities.persons.values()
-             if not absent and _named_in(text, references[p.name])),
+             if not absent and p.name not in senders and _named_in(text, references[p.name])),
             key=lambda p: min(i for n in references[p.name] if (i := text.find(n)) >= 0),
         )
         draft.add(draft.participants, [p.name for p in persons], role="participant",
@@ -493,6 +564,71 @@ def _fill(
                 and not _reports_only(text, o.name)]
         draft.add(draft.participant_organizations, orgs, role="participant_organization",
                   evidence=evidence)
+
+
+def _evidence(prepared: PreparedArticle, sent: Span) -> Evidence:
+    return Evidence(article_id=prepared.article.id, sentence=sent.text.strip(),
+                    start=sent.start_char, end=sent.end_char)
+
+
+_GATHERING_TYPES = frozenset({EventType.FORUM, EventType.CONFERENCE, EventType.DIALOGUE,
+                              EventType.CEREMONY, EventType.EXHIBITION,
+                              EventType.CULTURAL_EXCHANGE})
+# Role patterns that say someone spoke (or sent words) rather than met someone.
+_SPEECH_PATTERNS = frozenset({"speaker_subject", "speech_by", "speech_possessor"})
+
+
+def _story_gathering(recent: list[_Draft]) -> _Draft | None:
+    """The gathering mentioned last, which a sentence with no event of its own is about."""
+    return next((d for d in reversed(recent) if d.type in _GATHERING_TYPES), None)
+
+
+def _add_roles(draft: _Draft, sent: Span, entities: ArticleEntities, evidence: Evidence, *,
+               speeches_only: bool = False) -> list[str]:
+    """Add who the parse says took part in, organized or sent a message to the event; the
+    message senders, who are not participants."""
+    fillers = _role_fillers(sent, entities, speeches_only=speeches_only)
+    senders = fillers["message_sender"][0] + fillers["message_sender"][1]
+    draft.add(draft.message_senders, senders, role="message_sender", evidence=evidence)
+    persons, organizations = fillers["participant"]
+    draft.add(draft.participants, [p for p in persons if p not in draft.message_senders],
+              role="participant", evidence=evidence)
+    draft.add(draft.participant_organizations,
+              [o for o in organizations if o not in draft.organizers
+               and o not in draft.message_senders],
+              role="participant_organization", evidence=evidence)
+    draft.add(draft.organizers, fillers["organizer"][1] + fillers["organizer"][0],
+              role="organizer", evidence=evidence)
+    return senders
+
+
+def _role_fillers(sent: Span, entities: ArticleEntities, *, speeches_only: bool
+                  ) -> dict[str, tuple[list[str], list[str]]]:
+    """(persons, organizations) of each role the `dkg_event_roles` component found in the
+    sentence. A filler phrase gives the kind of entity its pattern prefers, and the next
+    kind only when it names none of the first."""
+    references = _person_references(entities)
+    found: dict[str, tuple[list[str], list[str]]] = {role: ([], []) for role in ROLES}
+    for span in sent.doc.spans[ROLES_KEY]:
+        if not sent.start <= span.start < sent.end:
+            continue
+        if speeches_only and span.id_ not in _SPEECH_PATTERNS and (
+                span.label_ != "message_sender"):
+            continue
+        head = span.root.idx - span.start_char
+        by_kind = {
+            "person": [p.name for p in entities.persons.values()
+                       if _names_at(span.text, references[p.name], head)],
+            "organization": [o.name for o in entities.organizations.values()
+                             if _names_at(span.text, [o.name, *o.aliases], head)],
+        }
+        kind = next((k for k in span._.dkg_fillers if by_kind[k]), None)
+        if kind is None:
+            continue
+        persons, organizations = found[span.label_]
+        target = persons if kind == "person" else organizations
+        target.extend(name for name in by_kind[kind] if name not in target)
+    return found
 
 
 def _person_references(entities: ArticleEntities) -> dict[str, list[str]]:
@@ -512,6 +648,13 @@ def _person_references(entities: ArticleEntities) -> dict[str, list[str]]:
     return references
 
 
+def _names_at(text: str, names: list[str], at: int) -> bool:
+    """Whether one of the names is written over character `at` of the text: the head word
+    of a phrase, so "the head of the X Department" names no organization as its filler."""
+    return any(m.start() <= at < m.end() for n in names if n
+               for m in re.finditer(rf"(?<!\w){re.escape(n)}(?!\w)", text))
+
+
 def _named_in(text: str, names: list[str]) -> bool:
     return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text) for n in names if n)
 
@@ -520,16 +663,6 @@ def _reports_only(text: str, name: str) -> bool:
     """ "..., the Ministry of Foreign Affairs reports": a source, not a participant."""
     return bool(re.search(
         rf"{re.escape(name)}[^,.;]{{0,60}}?\s+(?:reports|reported|said|says|informs)\b", text))
-
-
-def _without_organization_names(text: str, entities: ArticleEntities) -> str:
-    """The text with organizations' names blanked: "the Pacific Islands Forum said" reports
-    no forum."""
-    for org in entities.organizations.values():
-        for name in (org.name, *org.aliases):
-            if name and " " in name:
-                text = text.replace(name, " " * len(name))
-    return text
 
 
 # "The Indonesian Embassy in Windhoek conducted the Indonesian Film Week": the subject
@@ -698,6 +831,7 @@ def _finish(draft: _Draft, entities: ArticleEntities, *, name: str,
     return EventMention(
         name=name,
         type=draft.type,
+        plover=draft.plover,
         date=draft.date,
         end_date=draft.end_date,
         place=draft.place,
@@ -705,8 +839,9 @@ def _finish(draft: _Draft, entities: ArticleEntities, *, name: str,
         regions=draft.regions,
         part_of=parent_name,
         organizers=draft.organizers,
-        participants=draft.participants,
+        participants=[p for p in draft.participants if p not in draft.message_senders],
         participant_organizations=draft.participant_organizations,
+        message_senders=draft.message_senders,
         evidence=draft.evidence,
         fact_evidence=draft.fact_evidence,
     )

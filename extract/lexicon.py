@@ -3,6 +3,7 @@
 Kept apart from the rules so a newcomer can extend the vocabulary without touching logic.
 """
 
+from extract.triggers import default_entries
 from graph.vocabulary import EventType
 
 # Words that head a person's title ("Foreign Minister", "Ambassador to China").
@@ -40,73 +41,10 @@ ORGANIZATION_HEADS = frozenset(
     programme alliance league club institution consulate school college trust partnership
     cooperation holding holdings inc ltd llc plc co""".split()
 )
-# Event trigger words: each maps to the event type it signals.
+# Event nouns (one word or a phrase) and the type each signals, from the triggers file
+# (extract/data/patterns/event_triggers.jsonl) the `dkg_event_triggers` component matches.
 EVENT_NOUNS: dict[str, EventType] = {
-    "forum": EventType.FORUM,
-    "summit": EventType.CONFERENCE,
-    "conference": EventType.CONFERENCE,
-    "congress": EventType.CONFERENCE,
-    "symposium": EventType.CONFERENCE,
-    "seminar": EventType.CONFERENCE,
-    "session": EventType.CONFERENCE,
-    "meeting": EventType.MEETING,
-    "talks": EventType.MEETING,
-    "courtesy call": EventType.MEETING,
-    "visit": EventType.VISIT,
-    "tour": EventType.VISIT,
-    "signing": EventType.AGREEMENT_SIGNING,
-    "memorandum": EventType.AGREEMENT_SIGNING,
-    "mou": EventType.AGREEMENT_SIGNING,
-    "agreement": EventType.AGREEMENT_SIGNING,
-    "exhibition": EventType.EXHIBITION,
-    "expo": EventType.EXHIBITION,
-    "fair": EventType.EXHIBITION,
-    "showcase": EventType.EXHIBITION,
-    "cultural exchange": EventType.CULTURAL_EXCHANGE,
-    "festival": EventType.CULTURAL_EXCHANGE,
-    "film week": EventType.CULTURAL_EXCHANGE,
-    "concert": EventType.CULTURAL_EXCHANGE,
-    "exchange": EventType.CULTURAL_EXCHANGE,
-    "dialogue": EventType.DIALOGUE,
-    "video link": EventType.DIALOGUE,
-    "roundtable": EventType.DIALOGUE,
-    "round table": EventType.DIALOGUE,
-    "ceremony": EventType.CEREMONY,
-    "launch": EventType.CEREMONY,
-    "inauguration": EventType.CEREMONY,
-    "reception": EventType.CEREMONY,
-    "celebration": EventType.CEREMONY,
-    "communique": EventType.STATEMENT,
-    "communiqué": EventType.STATEMENT,
-    "joint statement": EventType.STATEMENT,
-    "address": EventType.STATEMENT,
-    "phone call": EventType.MEETING,
-    "telephone conversation": EventType.MEETING,
-}
-# Verbs that report a happening by themselves ("met with", "signed") and the type they give.
-EVENT_VERBS: dict[str, EventType] = {
-    "met": EventType.MEETING,
-    "meets": EventType.MEETING,
-    "received": EventType.MEETING,
-    "receives": EventType.MEETING,
-    "called on": EventType.MEETING,
-    "calls on": EventType.MEETING,
-    "held talks": EventType.MEETING,
-    "hold talks": EventType.MEETING,
-    "visited": EventType.VISIT,
-    "visits": EventType.VISIT,
-    "arrived in": EventType.VISIT,
-    "arrives in": EventType.VISIT,
-    "signed": EventType.AGREEMENT_SIGNING,
-    "signs": EventType.AGREEMENT_SIGNING,
-    "inaugurated": EventType.CEREMONY,
-    "unveiled": EventType.CEREMONY,
-    "released": EventType.CEREMONY,
-    "opened": EventType.CEREMONY,
-    "issued a joint statement": EventType.STATEMENT,
-    "exchanged views": EventType.MEETING,
-    "exchanged their views": EventType.MEETING,
-    "held discussions": EventType.MEETING,
+    entry.phrase: entry.type for entry in default_entries().values() if entry.phrase
 }
 # Verbs that say a named or described event took place.
 HAPPENING_VERBS = (

