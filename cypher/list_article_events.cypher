@@ -2,7 +2,8 @@
 // place facts the article itself supports (an event may be reported by several articles).
 // Parameters: $skip, $limit: integers.
 // Returns: article_id, id, name, type, date, end_date, evidence, places, place_countries,
-//          countries, organizers, participants, participant_organizations.
+//          countries, organizers, participants, participant_organizations, message_senders
+//          (persons and organizations).
 MATCH (a:Article)-[rep:REPORTS]->(e:Event)
 WITH a, rep, e ORDER BY a.id, e.id
 SKIP $skip LIMIT $limit
@@ -16,4 +17,6 @@ RETURN a.id AS article_id, e.id AS id, e.name AS name, e.type AS type, e.date AS
        [(ep:Person)-[part:PARTICIPATED_IN]->(e) WHERE a.id IN part.articles | ep.name]
            AS participants,
        [(epo:Organization)-[opart:PARTICIPATED_IN]->(e) WHERE a.id IN opart.articles | epo.name]
-           AS participant_organizations
+           AS participant_organizations,
+       [(ms)-[sent:SENT_MESSAGE_TO]->(e) WHERE a.id IN sent.articles | ms.name]
+           AS message_senders

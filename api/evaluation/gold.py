@@ -31,6 +31,9 @@ class GoldEvent(BaseModel):
     organizers: list[str] = Field(default_factory=list)
     participants: list[str] = Field(default_factory=list)
     participant_organizations: list[str] = Field(default_factory=list)
+    message_senders: list[str] = Field(
+        default_factory=list, description="Persons or organizations who sent a message to the "
+        "event without attending; gold without them (or with null) has none.")
     evidence: str | None = None
 
 
@@ -75,7 +78,8 @@ def _parse(gold_path: Path, text_path: Path) -> GoldArticle:
                        for o in raw.get("organizations", [])],
         persons=[GoldEntity(name=p["name"], aliases=p.get("aliases") or [])
                  for p in raw.get("persons", [])],
-        events=[GoldEvent(**{**e, "location": e.get("location") or {}})
+        events=[GoldEvent(**{**e, "location": e.get("location") or {},
+                             "message_senders": e.get("message_senders") or []})
                 for e in raw.get("events", [])],
         bylines=[b for b in bylines if b],
         forbidden_names=raw.get("forbidden_names", []),

@@ -10,6 +10,10 @@ MISSES_PER_ARTICLE = 12
 
 
 def print_report(report: EvalReport, console: Console) -> None:
+    if report.pipeline:
+        p = report.pipeline
+        console.print(f"spaCy pipeline {p.name} {p.version}: {', '.join(p.components)}",
+                      markup=False, highlight=False)
     table = Table(title=f"Extraction, micro-averaged over {report.articles} articles")
     for column in ("kind", "precision", "recall", "F1", "tp", "fp", "fn"):
         table.add_column(column, justify="left" if column == "kind" else "right")

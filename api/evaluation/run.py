@@ -83,8 +83,23 @@ class Speed(BaseModel):
     ratio: float = Field(description="extraction time / raw pipeline time")
 
 
+class Pipeline(BaseModel):
+    """The spaCy pipeline an evaluation ran, so scores can be told apart by model."""
+
+    name: str = Field(description='"<lang>_<name>" from nlp.meta, as spaCy names packages')
+    version: str = Field(description="nlp.meta's version of the pipeline")
+    components: list[str] = Field(description="the components that ran, in order")
+
+    @classmethod
+    def of(cls, nlp: Language) -> "Pipeline":
+        meta = nlp.meta
+        return cls(name=f"{meta.get('lang', nlp.lang)}_{meta.get('name', 'pipeline')}",
+                   version=str(meta.get("version", "")), components=list(nlp.pipe_names))
+
+
 class EvalReport(BaseModel):
     articles: int
+    pipeline: Pipeline | None = None
     micro: Scores
     resolution: dict[str, ResolutionScore] = Field(
         default_factory=dict, description="persons, organizations, events (cross-article)")
@@ -116,6 +131,7 @@ def evaluate(folders: list[Path], *, nlp: Language, measure_speed: bool = True) 
                              country_code=code) for g in gold]
     report = EvalReport(
         articles=len(gold),
+        pipeline=Pipeline.of(nlp),
         micro=_micro(results),
         resolution=_resolution(results),
         cross_label_nodes=cross_label,
@@ -175,6 +191,8 @@ def _read_back(store: GraphStore) -> dict[str, ExtractedArticle]:
             participants=_with_aliases(row["participants"], found.persons),
             participant_organizations=_with_aliases(row["participant_organizations"],
                                                     found.organizations),
+            message_senders=_with_aliases(row["message_senders"],
+                                          found.persons + found.organizations),
         ))
     return by_file
 

@@ -19,7 +19,10 @@ from graph.names import fold
 NAME_MATCH_RATIO = 90
 EVIDENCE_MATCH_RATIO = 80
 KINDS = ("countries", "regions", "organizations", "persons", "events")
-ROLES = ("countries_involved", "organizers", "participants", "participant_organizations")
+# Event roles whose holders compare by name, each under its gold and node aliases (message
+# senders may be persons or organizations); countries_involved compares by code.
+NAMED_ROLES = ("organizers", "participants", "participant_organizations", "message_senders")
+ROLES = ("countries_involved", *NAMED_ROLES)
 ATTRIBUTES = ("type", "date", "city", "country")
 
 CountryCode = Callable[[str], str | None]
@@ -88,6 +91,7 @@ class ExtractedEvent:
     organizers: list[list[str]]  # each holder with its aliases, name first
     participants: list[list[str]]
     participant_organizations: list[list[str]]
+    message_senders: list[list[str]] = field(default_factory=list)  # persons or organizations
     id: str | None = None
 
 
@@ -281,7 +285,7 @@ def _score_attributes(score: ArticleScore, gold: GoldEvent, event: ExtractedEven
         tp=len(gold_countries & found_countries), fp=len(found_countries - gold_countries),
         fn=len(gold_countries - found_countries))
     known = {g.name: g.names for g in (*gold_article.organizations, *gold_article.persons)}
-    for role in ("organizers", "participants", "participant_organizations"):
+    for role in NAMED_ROLES:
         counts, missed, extra = _set_counts([known.get(n, [n]) for n in getattr(gold, role)],
                                             [_names(n) for n in getattr(event, role)])
         score.roles[role] += counts

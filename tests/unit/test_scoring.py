@@ -2,11 +2,13 @@
 conventions describe: name folding, one-to-one matching, event matching and attributes."""
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
 
-from api.evaluation.gold import GoldArticle, GoldEntity, GoldEvent, GoldLocation
+from api.evaluation.gold import GoldArticle, GoldEntity, GoldEvent, GoldLocation, load_gold
+from api.evaluation.run import _read_back
 from api.evaluation.scoring import (
     ArticleScore,
     Counts,
@@ -327,7 +329,8 @@ def test_event_location_country_compares_by_code(place_countries: list[str], rig
 # roles
 
 
-@pytest.mark.parametrize("role", ["organizers", "participants", "participant_organizations"])
+@pytest.mark.parametrize(
+    "role", ["organizers", "participants", "participant_organizations", "message_senders"])
 def test_role_counts_compare_names_one_to_one(role: str) -> None:
     gold = gold_event(**{role: ["Ilse Varga", "Tomas Rinne"]})
     found = found_event(**{role: ["Varga", "Anna Kovac"]})
@@ -347,6 +350,84 @@ def test_roles_of_unmatched_events_are_not_counted() -> None:
     found = found_event(name="Ministerial talks", date=None, participants=["Ilse Varga"])
     roles = score_one_event(gold, found).roles
     assert counts(roles["participants"]) == (0, 0, 0)
+
+
+# message senders
+
+
+def test_a_message_sender_taken_for_a_participant_costs_both_roles() -> None:
+    gold = gold_event(participants=["Tomas Rinne"], message_senders=["Ilse Varga"])
+    found = found_event(participants=["Tomas Rinne", "Ilse Varga"], message_senders=[])
+    roles = score_one_event(gold, found).roles
+    assert counts(roles["participants"]) == (1, 1, 0)
+    assert counts(roles["message_senders"]) == (0, 0, 1)
+
+
+def test_a_message_sender_where_gold_has_none_is_extra() -> None:
+    roles = score_one_event(gold_event(), found_event(message_senders=[["Ilse Varga"]])).roles
+    assert counts(roles["message_senders"]) == (0, 1, 0)
+
+
+@pytest.mark.parametrize(
+    ("kind", "gold_name", "aliases", "found"),
+    [
+        ("organizations", "Agency for Coastal Research", ["ACR"], ["ACR"]),
+        ("persons", "Ilse Varga", ["Madam Chair"], ["Madam Chair"]),
+        ("organizations", "Agency for Coastal Research", [],
+         ["ACR", "Agency for Coastal Research"]),
+    ],
+    ids=["gold-organization-alias", "gold-person-alias", "node-alias"],
+)
+def test_message_senders_match_through_person_and_organization_aliases(
+    kind: str, gold_name: str, aliases: list[str], found: list[str]
+) -> None:
+    gold = gold_article(**{kind: [GoldEntity(name=gold_name, aliases=aliases)]},
+                        events=[gold_event(message_senders=[gold_name])])
+    result = score(gold, ExtractedArticle(events=[found_event(message_senders=[found])]))
+    assert counts(result.roles["message_senders"]) == (1, 0, 0)
+
+
+class RowsStore:
+    """Answers the two read-back queries of `dkg eval` with hand-built rows."""
+
+    def __init__(self, rows: dict[str, list[dict]]) -> None:
+        self.rows = rows
+
+    def query(self, name: str, *, skip: int, limit: int) -> list[dict]:
+        return self.rows[name][skip:skip + limit]
+
+
+def test_read_back_senders_carry_the_aliases_of_persons_and_organizations() -> None:
+    store = RowsStore({
+        "list_article_contents": [{
+            "id": "a1", "path": "07_valdora_forum.txt", "countries": [], "regions": [],
+            "organizations": [{"id": "o1", "name": "ACR",
+                               "aliases": ["Agency for Coastal Research"]}],
+            "persons": [{"id": "p1", "name": "Ilse Varga", "aliases": ["Madam Chair"]}]}],
+        "list_article_events": [{
+            "article_id": "a1", "id": "e1", "name": FORUM, "type": "forum", "date": None,
+            "evidence": [], "places": [], "place_countries": [], "countries": [],
+            "organizers": [], "participants": [], "participant_organizations": [],
+            "message_senders": ["ACR", "Ilse Varga", "Tomas Rinne"]}],
+    })
+    event = _read_back(store)["07_valdora_forum.txt"].events[0]  # type: ignore[arg-type]
+    assert event.message_senders == [["ACR", "Agency for Coastal Research"],
+                                     ["Ilse Varga", "Madam Chair"], ["Tomas Rinne"]]
+
+
+def test_misses_name_a_missed_message_sender() -> None:
+    gold = gold_event(message_senders=["Ilse Varga"])
+    misses = score_one_event(gold, found_event()).misses
+    assert misses == [f"event {FORUM!r}: message_sender missed: Ilse Varga"]
+
+
+@pytest.mark.parametrize("event", [{"name": FORUM}, {"name": FORUM, "message_senders": None}],
+                         ids=["absent", "null"])
+def test_gold_event_without_message_senders_has_none(tmp_path: Path, event: dict) -> None:
+    (tmp_path / "01_forum.txt").write_text("The forum opened.", encoding="utf-8")
+    gold = {"events": [{"type": "forum", **event}]}
+    (tmp_path / "01_forum.gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    assert load_gold([tmp_path])[0].events[0].message_senders == []
 
 
 # navigation and bylines
