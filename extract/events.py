@@ -354,6 +354,9 @@ def _share_story_context(drafts: list[_Draft], prepared: PreparedArticle,
         country = places.country_of_city(dateline.city)
         if country is not None:
             lead.place = PlaceMention(name=places.canonical_city(dateline.city), country=country)
+    for draft in drafts:  # "Pakistan Cultural Week in Minsk": the name says where
+        if draft.place is None and (city := _city_in_name(draft.name, places)) is not None:
+            draft.place = city
     dated = next((d for d in drafts if d.date is not None), None)
     for draft in drafts[1:]:
         if (draft.parent is None and draft.timeless and lead.type in _GATHERINGS
@@ -595,7 +598,7 @@ def _add_roles(draft: _Draft, sent: Span, entities: ArticleEntities, evidence: E
               role="participant", evidence=evidence)
     draft.add(draft.participant_organizations,
               [o for o in organizations if o not in draft.organizers
-               and o not in draft.message_senders],
+               and o not in draft.message_senders and not _reports_only(sent.text, o)],
               role="participant_organization", evidence=evidence)
     draft.add(draft.organizers, fillers["organizer"][1] + fillers["organizer"][0],
               role="organizer", evidence=evidence)
@@ -787,6 +790,13 @@ def _country_place_in(text: str, countries: CountryIndex) -> PlaceMention | None
                      r"(?:the\s+)?$", before):
             return PlaceMention(name=hit.match.name, country=hit.match.iso3)
     return None
+
+
+def _city_in_name(name: str, places: PlaceIndex) -> PlaceMention | None:
+    match = re.search(r"\b(?:in|at)\s+(?P<city>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)$", name)
+    if match is None or (country := places.country_of_city(match["city"])) is None:
+        return None
+    return PlaceMention(name=places.canonical_city(match["city"]), country=country)
 
 
 def _own_meeting_organizer(draft: _Draft, entities: ArticleEntities) -> None:

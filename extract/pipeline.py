@@ -17,6 +17,7 @@ from extract.cleaning import PreparedArticle, prepare_article
 from extract.countries import CountryIndex
 from extract.entities import ArticleEntities, collect_entities
 from extract.errors import ModelMissing
+from extract.lexicon import TITLE_HEADS
 from extract.events import find_events, named_event_spans
 from extract.models import (
     Article,
@@ -109,6 +110,39 @@ def _drop_names_inside_event_names(entities: ArticleEntities, events: list[Event
             del entities.organizations[key]
 
 
+# The words before an organization that make it part of someone's title: "head of the",
+# "a member of the Political Bureau of the", "Ambassador of ... to".
+# "A member of" is a title only as an apposition ("Huang, a member of the ..."), not in
+# "Chile, as a member of the Pacific Alliance".
+_TITLE_OF = re.compile(
+    r"(?:\b(?:" + "|".join(sorted(TITLE_HEADS | {"head"}, key=len, reverse=True))
+    + r")|^\s*(?:and\s+)?an?\s+members?)"
+    r"\s+of\s+(?:the\s+)?(?:[A-Z][\w'’&-]*\s+(?:(?:and|of|for)\s+(?:the\s+)?)?)*$",
+    re.IGNORECASE,
+)
+
+
+def _drop_names_inside_titles(entities: ArticleEntities, text: str) -> None:
+    """An organization the article only names inside people's titles ("head of the
+    Publicity Department of the CPC Central Committee") is part of who they are, not a
+    party of the story: it is no node of its own, and no affiliation either."""
+    for key, org in list(entities.organizations.items()):
+        names = [n for n in (org.name, *org.aliases) if n]
+        starts = [m.start() for n in names
+                  for m in re.finditer(rf"(?<![\w-]){re.escape(n)}(?![\w-])", text)]
+        if starts and all(_TITLE_OF.search(_clause_before(text, at)) for at in starts):
+            del entities.organizations[key]
+            for person in entities.persons.values():
+                if person.organization in names:
+                    person.organization = person.organization_title = None
+
+
+def _clause_before(text: str, at: int) -> str:
+    """The text from the last comma, semicolon, bracket or sentence end before `at`."""
+    start = max(text.rfind(mark, 0, at) for mark in (",", ";", ". ", "\n", "(", ")"))
+    return text[start + 1:at]
+
+
 def extract_prepared(
     prepared: PreparedArticle, doc: Doc, *, countries: CountryIndex, places: PlaceIndex
 ) -> ArticleExtraction:
@@ -117,6 +151,7 @@ def extract_prepared(
     entities = collect_entities(doc, countries=countries, places=places, agency=agency)
     events = find_events(prepared, doc, entities, countries=countries, places=places)
     _drop_names_inside_event_names(entities, events, doc.text)
+    _drop_names_inside_titles(entities, doc.text)
     mentioned: dict[str, CountryMention] = {}
     for hit in countries.find_all(doc.text):
         mentioned.setdefault(hit.match.iso3, CountryMention(
