@@ -54,6 +54,14 @@ _PRE_APPOSITION = re.compile(
 )
 
 
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, built once: `Doc.text` joins every token on each call."""
+    text = doc.user_data.get("dkg_text")
+    if text is None:
+        text = doc.user_data["dkg_text"] = doc.text
+    return text
+
+
 @dataclass
 class ArticleEntities:
     """Entities of one article, each under the name the article uses most fully."""
@@ -106,23 +114,23 @@ def collect_entities(doc: Doc, *, countries: CountryIndex, places: PlaceIndex,
                      agency: str | None = None) -> ArticleEntities:
     """Every organization, person and place the article names; `agency` is the news agency
     its dateline credits ("ASTANA, May 29 (Xinhua) --")."""
-    acronyms = find_acronyms(doc.text)
+    acronyms = find_acronyms(doc_text(doc))
     # "news agencies of Burkina Faso (AIB)": the acronym names the agency, not the country.
     entities = ArticleEntities(acronyms={acronym: long_form for acronym, long_form in
                                          acronyms.items() if countries.lookup(long_form) is None})
     for acronym, long_form in entities.acronyms.items():
         _add_organization(entities, long_form, countries, aliases=[acronym])
-    for known, _surface in KnownOrganizations.default().find_all(doc.text):
+    for known, _surface in KnownOrganizations.default().find_all(doc_text(doc)):
         _add_organization(entities, known.name, countries, aliases=list(known.aliases))
-    for unit, full, parent in _units_after_acronyms(doc.text, entities.acronyms):
+    for unit, full, parent in _units_after_acronyms(doc_text(doc), entities.acronyms):
         org = _add_organization(entities, unit, countries, aliases=[full])
         if org is not None and org.part_of is None:
             org.part_of = parent
     if agency and countries.lookup(agency) is None and places.country_of_city(agency) is None:
         _add_organization(entities, agency, countries)
-    for chunk in _listed_organizations(doc.text):
+    for chunk in _listed_organizations(doc_text(doc)):
         _add_organization(entities, chunk, countries)
-    _link_affiliates(entities, doc.text, countries)
+    _link_affiliates(entities, doc_text(doc), countries)
     for span in _titled_names(doc, countries):
         _add_person_span(entities, doc, span, countries)
     for ent in doc.ents:
@@ -135,7 +143,7 @@ def collect_entities(doc: Doc, *, countries: CountryIndex, places: PlaceIndex,
                 _add_organization_span(entities, ent, countries)
         elif ent.label_ in ("GPE", "LOC", "FAC"):
             _add_place(entities, ent, countries, places)
-    for name in _cities_in_context(doc.text, places, countries):
+    for name in _cities_in_context(doc_text(doc), places, countries):
         canonical = places.canonical_city(name) or name
         entities.places.setdefault(
             fold(canonical), PlaceMention(name=canonical, country=places.country_of_city(name)))
@@ -249,12 +257,12 @@ def _span_text(ent: Span, skip: int) -> str:
         tokens.pop()
     if not tokens:
         return ""
-    return ent.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+    return doc_text(ent.doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
 
 
 def _pre_apposition(doc: Doc, start: int) -> re.Match | None:
     """ "Ambassador of Kazakhstan to Türkiye, <Name>": the title standing before a comma."""
-    before = doc.text[max(0, doc[start].idx - 160) : doc[start].idx]
+    before = doc_text(doc)[max(0, doc[start].idx - 160) : doc[start].idx]
     match = _PRE_APPOSITION.search(before)
     if match and any(w.lower() in TITLE_HEADS for w in match["title"].split()):
         return match
@@ -334,7 +342,7 @@ def _read_apposition(
     entities: ArticleEntities, doc: Doc, end: int, person: PersonMention, countries: CountryIndex
 ) -> None:
     """ "Name, president of Some Organization (ACR)," -> title and affiliation."""
-    tail = doc.text[doc[end - 1].idx + len(doc[end - 1].text) :][:200]
+    tail = doc_text(doc)[doc[end - 1].idx + len(doc[end - 1].text) :][:200]
     match = _APPOSITION.match(tail)
     if match is None or not any(w.lower() in TITLE_HEADS for w in match["title"].split()):
         return
@@ -392,7 +400,7 @@ def _add_organization_span(entities: ArticleEntities, ent: Span, countries: Coun
         org.country = country
     under = re.match(r"\s+under\s+(?:the\s+)?(?P<parent>[A-Z][A-Za-z&.-]{1,11}\b|"
                      r"[A-Z][\w'’-]*(?:\s+(?:of|for|and|[A-Z][\w'’-]*)){1,8})",
-                     ent.doc.text[ent.end_char:ent.end_char + 120])
+                     doc_text(ent.doc)[ent.end_char:ent.end_char + 120])
     if org is not None and under and org.part_of is None:
         parent = under["parent"].rstrip(".")
         org.part_of = entities.acronyms.get(parent, parent)

@@ -15,10 +15,10 @@ from spacy.tokens import Doc
 from extract import roles, triggers  # noqa: F401  (registers the components' factories)
 from extract.cleaning import PreparedArticle, prepare_article
 from extract.countries import CountryIndex
-from extract.entities import ArticleEntities, collect_entities
+from extract.entities import ArticleEntities, collect_entities, doc_text
 from extract.errors import ModelMissing
-from extract.lexicon import TITLE_HEADS
 from extract.events import find_events, named_event_spans
+from extract.lexicon import TITLE_HEADS
 from extract.models import (
     Article,
     ArticleExtraction,
@@ -150,10 +150,10 @@ def extract_prepared(
     agency = prepared.dateline.agency if prepared.dateline else None
     entities = collect_entities(doc, countries=countries, places=places, agency=agency)
     events = find_events(prepared, doc, entities, countries=countries, places=places)
-    _drop_names_inside_event_names(entities, events, doc.text)
-    _drop_names_inside_titles(entities, doc.text)
+    _drop_names_inside_event_names(entities, events, doc_text(doc))
+    _drop_names_inside_titles(entities, doc_text(doc))
     mentioned: dict[str, CountryMention] = {}
-    for hit in countries.find_all(doc.text):
+    for hit in countries.find_all(doc_text(doc)):
         mentioned.setdefault(hit.match.iso3, CountryMention(
             iso3=hit.match.iso3, name=hit.match.name, surface=hit.match.surface))
     for mention in [*entities.persons.values(), *entities.organizations.values()]:
@@ -163,7 +163,7 @@ def extract_prepared(
                 surface=countries.name_of(mention.country))
     regions = {hit.region.name: RegionMention(name=hit.region.name,
                                               members=list(hit.region.members))
-               for hit in RegionIndex.default().find_all(doc.text)}
+               for hit in RegionIndex.default().find_all(doc_text(doc))}
     return ArticleExtraction(
         article=prepared.article,
         regions=list(regions.values()),

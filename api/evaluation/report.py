@@ -50,7 +50,7 @@ def print_report(report: EvalReport, console: Console) -> None:
         console.print(f"speed: {s.articles} articles, {s.words} words: extraction "
                       f"{s.extraction_seconds:.2f} s ({s.articles_per_second} articles/s, "
                       f"{s.words_per_second} words/s); raw nlp.pipe {s.raw_pipeline_seconds:.2f}"
-                      f" s; ratio {s.ratio:.2f}")
+                      f" s ({s.raw_words_per_second} words/s); ratio {s.ratio:.2f}")
     worst = sorted(report.per_article, key=lambda a: _article_f1(a))[:WORST_ARTICLES]
     console.print("\nworst articles and what they miss:")
     for article in worst:
