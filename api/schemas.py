@@ -5,7 +5,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from graph.vocabulary import EventType, Label
+from graph.vocabulary import EventType, Label, Plover
 
 NodeKind = Literal["Article", "Country", "Organization", "Person", "Event", "Place", "Region"]
 assert set(NodeKind.__args__) == {label.value for label in Label}
@@ -42,6 +42,7 @@ class EventSummary(BaseModel):
     id: str
     name: str
     type: EventType
+    plover: Plover | None = Field(default=None, description="PLOVER event category.")
     date: dt.date | None = None
     end_date: dt.date | None = None
     place: str | None = None
@@ -60,8 +61,13 @@ class PersonRole(EvidencedRef):
     titles: list[str] = Field(default_factory=list)
 
 
+class MessageSender(EvidencedRef):
+    kind: Literal["Person", "Organization"]
+
+
 class EventRef(NodeRef):
     type: EventType | None = None
+    plover: Plover | None = None
     date: dt.date | None = None
 
 
@@ -83,6 +89,7 @@ class EventPublic(BaseModel):
     id: str
     name: str
     type: EventType
+    plover: Plover | None = Field(default=None, description="PLOVER event category.")
     date: dt.date | None = None
     end_date: dt.date | None = None
     place: PlacePublic | None = None
@@ -91,6 +98,9 @@ class EventPublic(BaseModel):
     organizers: list[EvidencedRef]
     participants: list[PersonRole]
     participant_organizations: list[EvidencedRef]
+    message_senders: list[MessageSender] = Field(
+        description="Persons and organizations that sent the event a letter or message "
+                    "without taking part.")
     part_of: list[EventRef] = Field(description="Events this one took place within.")
     sub_events: list[EventRef]
     articles: list[SourceArticle]
@@ -204,6 +214,7 @@ class SearchPublic(BaseModel):
 class GraphNode(KindedRef):
     date: dt.date | None = None
     event_type: EventType | None = None
+    event_plover: Plover | None = None
 
 
 class GraphRelationship(BaseModel):

@@ -158,13 +158,14 @@ def get_event(store: GraphStore, event_id: str) -> EventPublic:
         country = row["place_countries"][0] if row["place_countries"] else None
         place = PlacePublic(**_evidenced(first), country=country)
     return EventPublic(
-        id=row["id"], name=row["name"], type=row["type"], date=row["date"],
-        end_date=row["end_date"], place=place,
+        id=row["id"], name=row["name"], type=row["type"], plover=row["plover"],
+        date=row["date"], end_date=row["end_date"], place=place,
         countries=_evidenced_list(row["countries"]), regions=_evidenced_list(row["regions"]),
         organizers=_evidenced_list(row["organizers"]),
         participants=[{**p, "titles": p["titles"] or []}
                       for p in _evidenced_list(row["participants"])],
         participant_organizations=_evidenced_list(row["participant_organizations"]),
+        message_senders=_evidenced_list(row["message_senders"]),
         part_of=_by_name(row["parents"]), sub_events=_by_name(row["sub_events"]),
         articles=sorted(({**a, "evidence": _unique(a["evidence"] or [])} for a in row["articles"]),
                         key=lambda a: a["id"]),
@@ -401,8 +402,7 @@ def neighborhood(store: GraphStore, node_id: str, *, depth: int, limit: int) -> 
                 if len(nodes) > limit:
                     truncated = True
                     continue
-                nodes[row["id"]] = GraphNode(id=row["id"], kind=row["kind"], name=row["name"],
-                                             date=row["date"], event_type=row["event_type"])
+                nodes[row["id"]] = GraphNode(**_without(row, "type", "source", "target"))
                 frontier.append(row["id"])
             relationships[(row["type"], row["source"], row["target"])] = GraphRelationship(
                 type=row["type"], source=row["source"], target=row["target"])

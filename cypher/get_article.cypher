@@ -5,5 +5,5 @@
 MATCH (a:Article {id: $id})
 RETURN a.id AS id, a.title AS title, a.url AS url, a.path AS path, a.source AS source,
        a.published AS published,
-       [(a)-[rep:REPORTS]->(e:Event) | {id: e.id, name: e.name, type: e.type, date: e.date, evidence: rep.evidence}] AS events,
+       [(a)-[rep:REPORTS]->(e:Event) | {id: e.id, name: e.name, type: e.type, plover: e.plover, date: e.date, evidence: rep.evidence}] AS events,
        [(a)-[m:MENTIONS]->(n) | {id: n.id, kind: labels(n)[0], name: n.name, surfaces: m.surfaces}] AS mentions

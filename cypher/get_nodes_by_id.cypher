@@ -1,6 +1,6 @@
 // Nodes by id, whatever their label (each lookup uses that label's index).
 // Parameters: $ids: node ids.
-// Returns: id, kind, name, date, event_type.
+// Returns: id, kind, name, date, event_type, event_plover.
 UNWIND $ids AS id
 OPTIONAL MATCH (a:Article {id: id})
 OPTIONAL MATCH (c:Country {id: id})
@@ -12,4 +12,4 @@ OPTIONAL MATCH (r:Region {id: id})
 WITH coalesce(a, c, o, p, e, pl, r) AS n
 WHERE n IS NOT NULL
 RETURN n.id AS id, labels(n)[0] AS kind, coalesce(n.name, n.title, n.path, n.id) AS name,
-       n.date AS date, n.type AS event_type
+       n.date AS date, n.type AS event_type, n.plover AS event_plover

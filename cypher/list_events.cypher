@@ -9,7 +9,7 @@
 //             $with_dates: also return the dates of every matching event.
 // Returns: one row per event of the page (or one row with a null id when the page is
 //          empty): total, dates (every match's date, or [] unless $with_dates), id, name,
-//          type, date, end_date, place, countries.
+//          type, plover, date, end_date, place, countries.
 UNWIND coalesce($ids, []) AS listed_id
 OPTIONAL MATCH (listed:Event {id: listed_id})
 WITH collect(listed) AS listed
@@ -37,5 +37,5 @@ WITH total, dates, i, e, head(collect(held.name)) AS place
 OPTIONAL MATCH (e)-[:INVOLVES]->(involved:Country)
 WITH total, dates, i, e, place, collect(involved.id) AS countries
 ORDER BY i
-RETURN total, dates, e.id AS id, e.name AS name, e.type AS type, e.date AS date,
-       e.end_date AS end_date, place, countries
+RETURN total, dates, e.id AS id, e.name AS name, e.type AS type, e.plover AS plover,
+       e.date AS date, e.end_date AS end_date, place, countries

@@ -3,7 +3,8 @@
 // each label, so every lookup uses an index. A relationship between two of the nodes
 // comes back once from each end.
 // Parameters: $ids: node ids, $limit: most relationships to return.
-// Returns: type, source, target, id, kind, name, date, event_type (of the node reached).
+// Returns: type, source, target, id, kind, name, date, event_type, event_plover (of the node
+//          reached).
 UNWIND $ids AS id
 OPTIONAL MATCH (a:Article {id: id})
 OPTIONAL MATCH (c:Country {id: id})
@@ -20,4 +21,4 @@ ORDER BY rel_type, neighbor
 LIMIT $limit
 RETURN rel_type AS type, startNode(rel).id AS source, endNode(rel).id AS target,
        neighbor AS id, labels(m)[0] AS kind, coalesce(m.name, m.title, m.path, m.id) AS name,
-       m.date AS date, m.type AS event_type
+       m.date AS date, m.type AS event_type, m.plover AS event_plover

@@ -5,9 +5,9 @@ A *mention* is something found in one article's text and not yet resolved agains
 
 import datetime as dt
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 
-from graph.vocabulary import EventType
+from graph.vocabulary import PLOVER_BY_TYPE, EventType, Plover
 
 
 class Article(BaseModel):
@@ -74,6 +74,8 @@ class PersonMention(BaseModel):
 class EventMention(BaseModel):
     name: str
     type: EventType
+    plover: Plover | None = Field(default=None, description="PLOVER category; the type's "
+                                  "default when the trigger names none.")
     date: dt.date | None = None
     end_date: dt.date | None = None
     place: PlaceMention | None = None
@@ -82,14 +84,24 @@ class EventMention(BaseModel):
     organizers: list[str] = Field(default_factory=list, description="Organization names.")
     participants: list[str] = Field(default_factory=list, description="Person names.")
     participant_organizations: list[str] = Field(default_factory=list)
+    message_senders: list[str] = Field(
+        default_factory=list, description="Names of persons or organizations who sent a "
+        "letter or message to the event without attending (not participants).")
     part_of: str | None = Field(default=None, description="Name of the larger event of the "
                                 "same article this one took place during.")
     evidence: Evidence = Field(description="The sentence that reports the event.")
     fact_evidence: dict[str, Evidence] = Field(
         default_factory=dict,
         description='Where each fact was read, keyed "<role>:<value>" with role one of '
-        "country, region, organizer, participant, participant_organization.",
+        "country, region, organizer, participant, participant_organization, "
+        "message_sender.",
     )
+
+    @model_validator(mode="after")
+    def _default_plover(self) -> "EventMention":
+        if self.plover is None:
+            self.plover = PLOVER_BY_TYPE[self.type]
+        return self
 
 
 class ArticleExtraction(BaseModel):

@@ -2,8 +2,8 @@
 
     report = copy_graph(embedded, neo4j, batch_size=1000)
 
-Nodes first (one `copy_<label>_nodes` query per label), then relationships (one
-`copy_<type>_<start>_<end>` query per pattern), each a batch of rows unwound and merged by
+Nodes first (one `copy_<label>_nodes` query per label), then relationships (the template
+`copy_relationships` rendered for each pattern), each a batch of rows unwound and merged by
 id, with a SET of exactly the source's properties: copying again changes nothing, and a
 node that changed in the source is brought up to date. Dates travel as ISO strings and are
 stored as dates again. Nothing is deleted in the target: a node or relationship the source
@@ -20,22 +20,22 @@ from typing import Any
 from pydantic import BaseModel
 
 from graph.errors import UnknownQuery
-from graph.model import WriteSummary
+from graph.model import Statement, WriteSummary
 from graph.store import GraphStore, Row
-from graph.vocabulary import (
-    RELATIONSHIP_PATTERNS,
-    Label,
-    node_copy_query,
-    relationship_copy_query,
-)
+from graph.vocabulary import RELATIONSHIP_PATTERNS, Label, node_copy_query, pattern_slots
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_BATCH_SIZE = 1000
 
-_NODE_QUERIES = {label.value: node_copy_query(label) for label in Label}
-_RELATIONSHIP_QUERIES = {
-    (rel_type.value, start.value, end.value): relationship_copy_query(rel_type, start, end)
+# A copy query: a file's name and, for a template, its slots.
+Query = tuple[str, tuple[tuple[str, str], ...]]
+
+_NODE_QUERIES: dict[str, Query] = {label.value: (node_copy_query(label), ())
+                                   for label in Label}
+_RELATIONSHIP_QUERIES: dict[tuple[str, str, str], Query] = {
+    (rel_type.value, start.value, end.value): ("copy_relationships",
+                                               pattern_slots(rel_type, start, end))
     for rel_type, start, end in RELATIONSHIP_PATTERNS
 }
 
@@ -74,8 +74,8 @@ def copy_graph(source: GraphStore, target: GraphStore, *,
     nodes, relationships = source.iter_export()
     for kind, rows in (("nodes", _node_rows(nodes)),
                        ("relationships", _relationship_rows(relationships))):
-        for name, batch in _batches(rows, batch_size):
-            summary += target.execute(name, rows=batch)
+        for (name, slots), batch in _batches(rows, batch_size):
+            summary += target.write(Statement(name, {"rows": batch}, slots))
             batches += 1
             setattr(progress, kind, getattr(progress, kind) + len(batch))
             if on_progress is not None:
@@ -90,7 +90,7 @@ def copy_graph(source: GraphStore, target: GraphStore, *,
     return report
 
 
-def _node_rows(nodes: Iterable[Row]) -> Iterator[tuple[str, Row]]:
+def _node_rows(nodes: Iterable[Row]) -> Iterator[tuple[Query, Row]]:
     for node in nodes:
         label = node["labels"][0]
         if label not in _NODE_QUERIES:
@@ -99,7 +99,7 @@ def _node_rows(nodes: Iterable[Row]) -> Iterator[tuple[str, Row]]:
                                      "properties": _with_iso_dates(node["properties"])}
 
 
-def _relationship_rows(relationships: Iterable[Row]) -> Iterator[tuple[str, Row]]:
+def _relationship_rows(relationships: Iterable[Row]) -> Iterator[tuple[Query, Row]]:
     for rel in relationships:
         rel_type, start, end = pattern = (rel["type"], rel["start_label"], rel["end_label"])
         if pattern not in _RELATIONSHIP_QUERIES:
@@ -109,15 +109,16 @@ def _relationship_rows(relationships: Iterable[Row]) -> Iterator[tuple[str, Row]
             "properties": _with_iso_dates(rel["properties"])}
 
 
-def _batches(rows: Iterable[tuple[str, Row]], size: int) -> Iterator[tuple[str, list[Row]]]:
+def _batches(rows: Iterable[tuple[Query, Row]], size: int
+             ) -> Iterator[tuple[Query, list[Row]]]:
     """Rows grouped by query, `size` at a time; what is left of each group at the end."""
-    pending: dict[str, list[Row]] = defaultdict(list)
-    for name, row in rows:
-        pending[name].append(row)
-        if len(pending[name]) == size:
-            yield name, pending.pop(name)
-    for name, rest in pending.items():
-        yield name, rest
+    pending: dict[Query, list[Row]] = defaultdict(list)
+    for query, row in rows:
+        pending[query].append(row)
+        if len(pending[query]) == size:
+            yield query, pending.pop(query)
+    for query, rest in pending.items():
+        yield query, rest
 
 
 def _with_iso_dates(properties: dict[str, Any]) -> dict[str, Any]:

@@ -64,8 +64,8 @@ class EventClosure(Closure):
             self.fetched.add(row["node"])
             report = EventReport(
                 article=row["article"], index=row["index"], name=row["name"], type=row["type"],
-                date=_date(row["date"]), end_date=_date(row["end_date"]), place=row["place"],
-                place_country=row["place_country"])
+                plover=row["plover"], date=_date(row["date"]), end_date=_date(row["end_date"]),
+                place=row["place"], place_country=row["place_country"])
             self.old[report.key] = report
             self.stored(report.key, row["node"], "")
 
@@ -118,7 +118,7 @@ def _event_row(node: str, rep: EventReport, members: list[EventReport]) -> Row:
     ends = sorted(m.end_date for m in members if m.end_date)
     date = rep.date or (dates[0] if dates else None)
     end = rep.end_date or (ends[-1] if ends else None)
-    return {"id": node, "name": rep.name, "type": rep.type,
+    return {"id": node, "name": rep.name, "type": rep.type, "plover": rep.plover,
             "date": date.isoformat() if date else None,
             "end_date": end.isoformat() if end else None,
             "block_keys": sorted({k for m in members for k in event_blocking_keys(m.name)})}

@@ -24,6 +24,7 @@ from rapidfuzz import fuzz
 
 from graph.clustering import constrained_clusters
 from graph.names import fold
+from graph.vocabulary import EventType
 
 NAME_MATCH_RATIO = 90
 DATE_SLACK = dt.timedelta(days=1)
@@ -38,13 +39,16 @@ _GENERIC = frozenset(
     event""".split()
 )
 # Kinds of event that may be one happening told differently by two reporters.
-_FAMILIES = (
-    frozenset({"meeting", "conference", "dialogue", "forum"}),
-    frozenset({"visit"}),
-    frozenset({"agreement_signing"}),
-    frozenset({"ceremony", "cultural_exchange", "exhibition"}),
-    frozenset({"statement"}),
-    frozenset({"other"}),
+# A phone call is a kind of its own: a meeting the same day between the same people is
+# another event.
+FAMILIES: tuple[frozenset[EventType], ...] = (
+    frozenset({EventType.MEETING, EventType.CONFERENCE, EventType.DIALOGUE, EventType.FORUM}),
+    frozenset({EventType.PHONE_CALL}),
+    frozenset({EventType.VISIT}),
+    frozenset({EventType.AGREEMENT_SIGNING}),
+    frozenset({EventType.CEREMONY, EventType.CULTURAL_EXCHANGE, EventType.EXHIBITION}),
+    frozenset({EventType.STATEMENT}),
+    frozenset({EventType.OTHER}),
 )
 
 
@@ -101,7 +105,7 @@ def _years(normalized: str) -> set[str]:
 def _compatible(a: EventRecord, b: EventRecord) -> bool:
     if a.articles & b.articles:
         return False  # one article never reports the same event twice
-    if not any(a.type in family and b.type in family for family in _FAMILIES):
+    if not any(a.type in family and b.type in family for family in FAMILIES):
         return False
     if a.date and b.date and abs(a.date - b.date) > DATE_SLACK:
         return False

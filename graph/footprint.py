@@ -197,6 +197,7 @@ class _Builder:
         self.link(RelType.REPORTS, self.article, node, evidence=reported,
                   evidence_start=reported.start, evidence_end=reported.end, report=n,
                   reported_name=event.name, reported_type=event.type.value,
+                  reported_plover=event.plover.value if event.plover else None,
                   reported_date=event.date.isoformat() if event.date else None,
                   reported_end_date=event.end_date.isoformat() if event.end_date else None,
                   reported_place=place.name if place else None,
@@ -236,3 +237,7 @@ class _Builder:
         for name in event.participants:
             self.link(RelType.PARTICIPATED_IN, self.entity(Label.PERSON, name), node,
                       evidence=evidence("participant", name))
+        for name in event.message_senders:
+            self.link(RelType.SENT_MESSAGE_TO,
+                      self.entity(self.mentions.sender_label(name), name), node,
+                      evidence=evidence("message_sender", name))

@@ -2,9 +2,10 @@
 
 - An **entity mention** is a person or an organization one article names, with the names,
   titles and country the article gives it. Every name an article uses in a role (an
-  organizer, a participant, an affiliation, the body a unit belongs to) is one of its
-  mentions: the article's own entry when it lists one under that name, else a mention of
-  its own.
+  organizer, a participant, a message sender, an affiliation, the body a unit belongs to)
+  is one of its mentions: the article's own entry when it lists one under that name, else
+  a mention of its own. A message sender is a person when one of the article's persons
+  goes by that name, else an organization.
 - A **unit** is every mention, in any article, written the same way (same label, folded
   name and country): resolution compares units, not mentions, so a name used by a thousand
   articles is compared once. `unit_key` names it.
@@ -57,6 +58,7 @@ class EventReport:
     index: int
     name: str
     type: str
+    plover: str | None
     date: dt.date | None
     end_date: dt.date | None
     place: str | None
@@ -84,8 +86,14 @@ class ArticleMentions:
                                     name=org.name, aliases=tuple(org.aliases),
                                     country=org.country))
         for label, name in _role_names(extraction):
-            if (label, fold(name)) not in self._by_name:
-                self._add(EntityMention(label=label, article=self.article, name=name))
+            self._add_role(label, name)
+        for event in extraction.events:
+            for name in event.message_senders:
+                self._add_role(self.sender_label(name), name)
+
+    def _add_role(self, label: Label, name: str) -> None:
+        if (label, fold(name)) not in self._by_name:
+            self._add(EntityMention(label=label, article=self.article, name=name))
 
     def _add(self, mention: EntityMention) -> None:
         key = (mention.label, mention.unit)
@@ -109,6 +117,11 @@ class ArticleMentions:
         """The unit of the mention the article means by `name`."""
         return self._by_name[(label, fold(name))]
 
+    def sender_label(self, name: str) -> Label:
+        """What a message sender named `name` is: a person when one of the article's
+        persons goes by that name, else an organization."""
+        return Label.PERSON if (Label.PERSON, fold(name)) in self._by_name else Label.ORGANIZATION
+
 
 def _role_names(extraction: ArticleExtraction) -> list[tuple[Label, str]]:
     names: list[tuple[Label, str]] = []
@@ -129,7 +142,8 @@ def event_reports(extraction: ArticleExtraction) -> list[EventReport]:
     article = extraction.article.id
     return [
         EventReport(article=article, index=n, name=event.name, type=event.type.value,
-                    date=event.date, end_date=event.end_date,
+                    plover=event.plover.value if event.plover else None, date=event.date,
+                    end_date=event.end_date,
                     place=event.place.name if event.place else None,
                     place_country=event.place.country if event.place else None)
         for n, event in enumerate(extraction.events)

@@ -33,7 +33,13 @@ from graph.event_closure import EventClosure, event_node_id
 from graph.footprint import Footprint, article_footprint
 from graph.model import Statement
 from graph.store import Reader
-from graph.vocabulary import RELATIONSHIP_PATTERNS, Label, RelType, node_merge_query
+from graph.vocabulary import (
+    RELATIONSHIP_PATTERNS,
+    Label,
+    RelType,
+    node_merge_query,
+    pattern_slots,
+)
 
 __all__ = ["GraphUpdate", "entity_node_id", "event_node_id", "plan_update"]
 
@@ -219,9 +225,8 @@ def _relationship_statements(footprints: list[Footprint]) -> list[Statement]:
         rows = grouped.get(pattern)
         if not rows:
             continue
-        rel_type, start, end = pattern
         ordered = [{**row, "evidence": [list(p) for p in row["evidence"]]}
                    for _, row in sorted(rows.items())]
-        statements.append(Statement("merge_relationships", {"rows": ordered}, slots=(
-            ("type", rel_type.value), ("start", start.value), ("end", end.value))))
+        statements.append(Statement("merge_relationships", {"rows": ordered},
+                                    slots=pattern_slots(*pattern)))
     return statements

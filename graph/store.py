@@ -76,7 +76,11 @@ class GraphStore(ABC):
 
     def execute(self, name: str, **params: Any) -> WriteSummary:
         """Run the write query `cypher/<name>.cypher` with `params`."""
-        return self._write(name, load_query(name, self.engine), params)
+        return self.write(Statement(name, params))
+
+    def write(self, statement: Statement) -> WriteSummary:
+        """Run one write statement on its own (a template's with its slots filled)."""
+        return self._write(statement.name, self.statement_text(statement), statement.params)
 
     def transact(self, plan: Callable[[Reader], P]) -> tuple[P, WriteSummary]:
         """Compute `plan(reader)` from the graph as it is and apply its statements as one

@@ -16,7 +16,13 @@ from graph.entity_resolution import Curation
 from graph.model import Statement, WriteSummary
 from graph.resolver import GraphUpdate, plan_update
 from graph.store import GraphStore
-from graph.vocabulary import RELATIONSHIP_PATTERNS, Label, RelType, node_merge_query
+from graph.vocabulary import (
+    RELATIONSHIP_PATTERNS,
+    Label,
+    RelType,
+    node_merge_query,
+    pattern_slots,
+)
 
 # What each label's merge statement expects besides the id.
 NODE_DEFAULTS: dict[Label, dict[str, Any]] = {
@@ -25,7 +31,8 @@ NODE_DEFAULTS: dict[Label, dict[str, Any]] = {
     Label.COUNTRY: {"name": None, "aliases": []},
     Label.ORGANIZATION: {"aliases": [], "alias_keys": [], "block_keys": []},
     Label.PERSON: {"aliases": [], "alias_keys": [], "block_keys": [], "titles": []},
-    Label.EVENT: {"type": "meeting", "date": None, "end_date": None, "block_keys": []},
+    Label.EVENT: {"type": "meeting", "plover": "CONSULT", "date": None, "end_date": None,
+                  "block_keys": []},
     Label.PLACE: {},
     Label.REGION: {},
 }
@@ -86,9 +93,8 @@ def write_graph(store: GraphStore, nodes: list[Node], relationships: list[Rel]) 
         row["props"].update(rel.props)
     for pattern in RELATIONSHIP_PATTERNS:
         if pattern in by_pattern:
-            rel_type, start, end = pattern
             statements.append(Statement(
                 "merge_relationships", {"rows": list(by_pattern[pattern].values())},
-                slots=(("type", rel_type.value), ("start", start.value), ("end", end.value))))
+                slots=pattern_slots(*pattern)))
     _, summary = store.transact(lambda reader: _Plan(statements))
     return summary

@@ -1,6 +1,7 @@
 // Every fact recorded about one event, with the sentences that support it and the articles
 // they were read in: the countries and regions it involves, where it was held, who
-// organized it, who took part, and the events it is part of or contains.
+// organized it, who took part, who sent it a message, and the events it is part of or
+// contains.
 // Parameters: $event: the event's id.
 // Example: :param event => 'event:7263a3b3f0163cec'
 // Returns: relationship (type), direction ("event -> Label" or "Label -> event"), name, id,

@@ -69,6 +69,7 @@ def _graph() -> tuple[list[Node], list[Rel]]:
         _rel(RelType.ORGANIZED, agency, ev[DIALOGUE]),
         _rel(RelType.PARTICIPATED_IN, aigerim, ev[DIALOGUE]),
         _rel(RelType.PARTICIPATED_IN, lin, ev[DIALOGUE]),
+        _rel(RelType.SENT_MESSAGE_TO, group, ev[DIALOGUE]),
         _rel(RelType.PARTICIPATED_IN, agency, ev[SIGNING]),
         _rel(RelType.PART_OF, ev[SIGNING], ev[DIALOGUE]),
         _rel(RelType.ORGANIZED, office, ev[EXHIBITION]),
@@ -182,6 +183,7 @@ def test_the_facts_of_an_event_say_their_direction_and_evidence(graph):
         ("ORGANIZED", "Organization -> event", "org:agency"),
         ("PARTICIPATED_IN", "Person -> event", "person:aigerim"),
         ("PARTICIPATED_IN", "Person -> event", "person:lin"),
+        ("SENT_MESSAGE_TO", "Organization -> event", "org:group"),
         ("PART_OF", "Event -> event", SIGNING),
     }
     assert all(row["sentences"] == [FIRST] and row["articles"] == ["article:a1"]

@@ -14,6 +14,8 @@ from graph.copy import CopyProgress, copy_graph
 from graph.falkordb_store import FalkorDBStore
 from graph.store import GraphStore
 from tests.conftest import STORE_OPENERS, with_samples
+from tests.graphs import add_extractions
+from tests.integration.test_store import _extraction
 
 
 @pytest.fixture(scope="module")
@@ -96,6 +98,21 @@ def test_a_second_copy_brings_a_changed_node_back_to_the_source(source, target):
     assert _graph(target) != _graph(source)
     copy_graph(source, target, batch_size=3)
     assert _graph(target) == _graph(source)
+
+
+def test_messages_and_plover_categories_are_copied(target, tmp_path):
+    with FalkorDBStore(tmp_path / "senders") as senders:
+        senders.apply_schema()
+        add_extractions(senders, _extraction(senders=("Dana Serikova", "Caspian Film Fund")))
+        copy_graph(senders, target)
+        copied = _graph(target)
+        assert copied == _graph(senders)
+    sent = sorted((start_label, start) for (start, rel_type, _), (start_label, *_)
+                  in copied[1].items() if rel_type == "SENT_MESSAGE_TO")
+    assert sent == [("Organization", "org:caspian-film-fund"),
+                    ("Person", "person:dana-serikova:kaz")]
+    assert {props["plover"] for labels, props in copied[0].values()
+            if labels == ["Event"]} == {("str", "CONSULT")}
 
 
 def test_a_batch_size_below_one_is_refused(source, target):

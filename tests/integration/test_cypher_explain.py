@@ -7,7 +7,7 @@ import pytest
 
 from cypher import declared_parameters, load_query, query_names, render_query
 from graph.falkordb_store import FalkorDBStore
-from graph.vocabulary import RELATIONSHIP_PATTERNS
+from graph.vocabulary import RELATIONSHIP_PATTERNS, pattern_slots
 
 # Sample values where null will not do (LIMIT and SKIP want integers); null elsewhere.
 SAMPLE = {"skip": 0, "limit": 10}
@@ -36,9 +36,9 @@ def test_a_parameter_missing_from_the_header_is_caught(falkordb):
 PATTERN_IDS = [f"{t.value}-{s.value}-{e.value}" for t, s, e in RELATIONSHIP_PATTERNS]
 
 
+@pytest.mark.parametrize("template", ["merge_relationships", "copy_relationships"])
 @pytest.mark.parametrize(("rel_type", "start", "end"), RELATIONSHIP_PATTERNS, ids=PATTERN_IDS)
-def test_falkordb_plans_the_relationship_template_for_every_pattern(falkordb, rel_type, start,
-                                                                    end):
-    text = render_query("merge_relationships", "falkordb",
-                        (("type", rel_type.value), ("start", start.value), ("end", end.value)))
+def test_falkordb_plans_the_relationship_templates_for_every_pattern(falkordb, rel_type, start,
+                                                                     end, template):
+    text = render_query(template, "falkordb", pattern_slots(rel_type, start, end))
     falkordb._graph.explain(text, {"rows": []})

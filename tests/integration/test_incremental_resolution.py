@@ -3,14 +3,24 @@ in the cases where it is hardest: a blocking key that crosses MAX_BLOCK (pairs o
 or appear for units far from what changed), a bridge between two stored nodes, a surname
 made ambiguous by a namesake. Hand-built extractions, no spaCy."""
 
+import datetime as dt
+import itertools
 import random
 
 import pytest
 
 from api.export import export_json
 from api.retraction import retract_article
-from extract.models import Article, ArticleExtraction, OrganizationMention, PersonMention
+from extract.models import (
+    Article,
+    ArticleExtraction,
+    EventMention,
+    Evidence,
+    OrganizationMention,
+    PersonMention,
+)
 from graph.entity_resolution import MAX_BLOCK
+from graph.vocabulary import EventType
 from tests.conftest import STORE_OPENERS
 from tests.graphs import add_extractions
 
@@ -125,3 +135,39 @@ def test_a_namesake_makes_a_lone_surname_stand_alone_again(store, tmp_path):
     assert sorted(_person_ids(store)) == ["person:dana-varenkov", "person:ilmar-varenkov",
                                           "person:varenkov"]
     assert export_json(store) == _clean_export(store.engine, tmp_path, [lone, full, namesake])
+
+
+def _sending(article_id: str, sender: str) -> ArticleExtraction:
+    """An article in which `sender`, a person it names, sent a message to a ceremony."""
+    sentence = f"{sender} sent a letter to the Orvel Press Awards."
+    return _article(article_id, persons=[sender]).model_copy(update={"events": [EventMention(
+        name="Orvel Press Awards", type=EventType.CEREMONY, date=dt.date(2026, 3, 2),
+        message_senders=[sender],
+        evidence=Evidence(article_id=article_id, sentence=sentence, start=0,
+                          end=len(sentence)))]})
+
+
+def _senders(store) -> list[str]:
+    _, relationships = store.iter_export()
+    return sorted(r["start"] for r in relationships if r["type"] == "SENT_MESSAGE_TO")
+
+
+def test_a_message_moves_with_the_sender_its_article_names(store, tmp_path):
+    lone, full = _sending("article:a", "Varenkov"), _sending("article:b", "Ilmar Varenkov")
+    add_extractions(store, lone)
+    assert _senders(store) == ["person:varenkov"]
+    add_extractions(store, full)
+    assert _senders(store) == ["person:ilmar-varenkov"]
+    add_extractions(store, _article("article:c", persons=["Dana Varenkov"]))
+    assert _senders(store) == ["person:ilmar-varenkov", "person:varenkov"]
+    retract_article(store, "article:c")
+    assert _senders(store) == ["person:ilmar-varenkov"]
+
+
+@pytest.mark.parametrize("order", list(itertools.permutations(range(3))))
+def test_messages_give_the_global_graph_in_any_order(store, tmp_path, order):
+    articles = [_sending("article:a", "Varenkov"), _sending("article:b", "Ilmar Varenkov"),
+                _article("article:c", persons=["Dana Varenkov"])]
+    for n in order:
+        add_extractions(store, articles[n])
+    assert export_json(store) == _clean_export(store.engine, tmp_path, articles)

@@ -64,6 +64,24 @@ def test_a_fact_only_the_retracted_article_gave_disappears(store):
                                                   "person:dana-serikova:kaz"}
 
 
+def test_a_message_only_the_retracted_article_reported_disappears(store):
+    _write(store, _extraction("article:a1", senders=("Caspian Film Fund", "Dana Serikova")))
+    _write(store, _extraction("article:a2"))
+    report = retract_article(store, "article:a1")
+    assert "SENT_MESSAGE_TO" not in store.counts()["relationships"]
+    assert "org:caspian-film-fund" in {ref.id for ref in report.deleted}
+    assert store.query("get_event_by_id", id=_event_id(store))[0]["message_senders"] == []
+
+
+def test_a_message_two_articles_report_keeps_the_other_source(store):
+    _write(store, _extraction("article:a1", senders=("Caspian Film Fund",)))
+    _write(store, _extraction("article:a2", senders=("Caspian Film Fund",)))
+    retract_article(store, "article:a1")
+    [sender] = store.query("get_event_by_id", id=_event_id(store))[0]["message_senders"]
+    assert sender["id"] == "org:caspian-film-fund"
+    assert sender["spans"] == [f"article:a2:0-{len(SENTENCE)}"]
+
+
 def test_names_only_the_retracted_article_used_are_dropped(store):
     _write(store, _extraction("article:a1", org_name="Aral News Agency"))
     renamed = _extraction("article:a2", org_name="Aral News Agency")
@@ -119,8 +137,11 @@ def _export(store) -> tuple[list, list]:
 
 
 def test_retraction_leaves_exactly_the_graph_of_the_other_articles(store, tmp_path):
-    articles = [_with_region("article:a1"), _extraction("article:a2", org_name="ARAL NEWS AGENCY"),
-                _extraction("article:a3", event_name="Caspian Press Dialogue")]
+    articles = [_with_region("article:a1"),
+                _extraction("article:a2", org_name="ARAL NEWS AGENCY",
+                            senders=("Dana Serikova", "Caspian Film Fund")),
+                _extraction("article:a3", event_name="Caspian Press Dialogue",
+                            senders=("Caspian Film Fund",))]
     _write(store, *articles)
     retract_article(store, "article:a2")
     clean = STORE_OPENERS[store.engine](tmp_path / "clean")

@@ -16,14 +16,17 @@ from extract.models import (
     PersonMention,
     PlaceMention,
 )
-from graph.vocabulary import EventType
+from graph.vocabulary import EventType, Plover
 from tests.graphs import add_extractions
 
 SENTENCE = "The Steppe Media Forum was held in Almaty on May 3, hosted by the Aral News Agency."
 
 
 def _extraction(article_id: str = "article:a1", *, org_name: str = "Aral News Agency",
-                event_name: str = "Steppe Media Forum") -> ArticleExtraction:
+                event_name: str = "Steppe Media Forum",
+                senders: tuple[str, ...] = ()) -> ArticleExtraction:
+    """One article reporting the forum; `senders` sent it a message (a person of the
+    article, Dana Serikova, or organizations it names only there)."""
     evidence = Evidence(article_id=article_id, sentence=SENTENCE, start=0, end=len(SENTENCE))
     return ArticleExtraction(
         article=Article(id=article_id, text=SENTENCE, title="Forum in Almaty",
@@ -38,7 +41,8 @@ def _extraction(article_id: str = "article:a1", *, org_name: str = "Aral News Ag
         events=[EventMention(
             name=event_name, type=EventType.FORUM, date=dt.date(2026, 5, 3),
             place=PlaceMention(name="Almaty", country="KAZ"), countries=["KAZ", "UZB"],
-            organizers=[org_name], participants=["Dana Serikova"], evidence=evidence,
+            organizers=[org_name], participants=["Dana Serikova"],
+            message_senders=list(senders), evidence=evidence,
         )],
     )
 
@@ -98,6 +102,32 @@ def test_get_event_by_id_returns_roles_and_sources_with_evidence(store):
     assert row["places"][0]["name"] == "Almaty" and row["place_countries"] == ["KAZ"]
     assert row["articles"][0]["evidence"] == [SENTENCE]
     assert row["organizers"][0]["evidence"] == [SENTENCE]
+
+
+def test_get_event_by_id_returns_message_senders_apart_from_participants(store):
+    update, _ = add_extractions(store, _extraction(senders=("Caspian Film Fund",)))
+    event_id = next(i for i in update.written_nodes if i.startswith("event:"))
+    row = store.query("get_event_by_id", id=event_id)[0]
+    assert [(s["kind"], s["id"]) for s in row["message_senders"]] == [
+        ("Organization", "org:caspian-film-fund")]
+    assert row["message_senders"][0]["evidence"] == [SENTENCE]
+    assert [p["name"] for p in row["participants"]] == ["Dana Serikova"]
+
+
+def test_a_person_of_the_article_who_sent_a_message_is_that_person(store):
+    update, _ = add_extractions(store, _extraction(senders=("Dana Serikova",)))
+    event_id = next(i for i in update.written_nodes if i.startswith("event:"))
+    [sender] = store.query("get_event_by_id", id=event_id)[0]["message_senders"]
+    assert (sender["kind"], sender["id"]) == ("Person", "person:dana-serikova:kaz")
+    assert store.counts()["relationships"]["SENT_MESSAGE_TO"] == 1
+
+
+def test_events_carry_their_plover_category(store):
+    update, _ = add_extractions(store, _extraction())
+    event_id = next(i for i in update.written_nodes if i.startswith("event:"))
+    assert store.query("get_event_by_id", id=event_id)[0]["plover"] == "CONSULT"
+    [item] = find_events(store, EventQuery(), limit=10, offset=0).items
+    assert (item.type, item.plover) == (EventType.FORUM, Plover.CONSULT)
 
 
 def test_reports_from_two_articles_keep_both_sources(store):

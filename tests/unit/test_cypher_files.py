@@ -9,7 +9,13 @@ import pytest
 
 import cypher
 from cypher import ENGINES, load_query, query_names, render_query, template_slots
-from graph.vocabulary import RELATIONSHIP_PATTERNS, Label, RelType, node_merge_query
+from graph.vocabulary import (
+    RELATIONSHIP_PATTERNS,
+    Label,
+    RelType,
+    node_merge_query,
+    pattern_slots,
+)
 
 CYPHER_DIR = Path(cypher.__file__).parent
 PROJECT_DIR = CYPHER_DIR.parent
@@ -76,28 +82,28 @@ def header_param(path: Path) -> object:
 
 # -- one file per label, one template for the relationships ---------------------------------
 
-
-def _slots(rel_type: RelType, start: Label, end: Label) -> tuple[tuple[str, str], ...]:
-    return (("type", rel_type.value), ("start", start.value), ("end", end.value))
+RELATIONSHIP_TEMPLATES = ["merge_relationships", "copy_relationships"]
 
 
+@pytest.mark.parametrize("template", RELATIONSHIP_TEMPLATES)
 @pytest.mark.parametrize("engine", ENGINES)
 @pytest.mark.parametrize(
     ("rel_type", "start", "end"), RELATIONSHIP_PATTERNS,
     ids=[f"{t.value}-{s.value}-{e.value}" for t, s, e in RELATIONSHIP_PATTERNS],
 )
-def test_the_relationship_template_renders_every_pattern(
-    rel_type: RelType, start: Label, end: Label, engine: str
+def test_the_relationship_templates_render_every_pattern(
+    rel_type: RelType, start: Label, end: Label, engine: str, template: str
 ) -> None:
-    text = render_query("merge_relationships", engine, _slots(rel_type, start, end))
+    text = render_query(template, engine, pattern_slots(rel_type, start, end))
     assert f"(a:{start.value} " in text
     assert f"(b:{end.value} " in text
     assert f"MERGE (a)-[r:{rel_type.value}]->(b)" in text
     assert "{{" not in text
 
 
-def test_template_slots_are_labels_and_types_only() -> None:
-    assert template_slots("merge_relationships", "falkordb") == {"type", "start", "end"}
+@pytest.mark.parametrize("template", RELATIONSHIP_TEMPLATES)
+def test_template_slots_are_labels_and_types_only(template: str) -> None:
+    assert template_slots(template, "falkordb") == {"type", "start", "end"}
 
 
 @pytest.mark.parametrize("value", ["Person {id: 'x'}) DETACH DELETE (n", "person", "", "A-B"])

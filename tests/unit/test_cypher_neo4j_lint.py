@@ -13,17 +13,17 @@ from pathlib import Path
 import pytest
 
 from cypher import declared_parameters, load_query, query_names, render_query
-from graph.vocabulary import RELATIONSHIP_PATTERNS
+from graph.vocabulary import RELATIONSHIP_PATTERNS, pattern_slots
 from tests.conftest import ROOT
 from tests.node_tools import node_with_packages
 
 LINT_DIR = ROOT / "tests" / "cypher_lint"
 NAMES = query_names("neo4j") + query_names("neo4j", folder="browser")
-# The relationship template, rendered for every pattern of the vocabulary.
-RENDERED = {f"templates/merge_relationships:{t.value}:{s.value}:{e.value}":
-            render_query("merge_relationships", "neo4j",
-                         (("type", t.value), ("start", s.value), ("end", e.value)))
-            for t, s, e in RELATIONSHIP_PATTERNS}
+TEMPLATES = ("merge_relationships", "copy_relationships")
+# The relationship templates, rendered for every pattern of the vocabulary.
+RENDERED = {f"templates/{template}:{t.value}:{s.value}:{e.value}":
+            render_query(template, "neo4j", pattern_slots(t, s, e))
+            for template in TEMPLATES for t, s, e in RELATIONSHIP_PATTERNS}
 
 
 def _install_linter() -> Path:
@@ -37,7 +37,7 @@ def lint_results() -> dict[str, list[dict]]:
                 "parameters": declared_parameters(name, "neo4j")}
                for name in NAMES]
     queries += [{"name": name, "text": text,
-                 "parameters": declared_parameters("templates/merge_relationships", "neo4j")}
+                 "parameters": declared_parameters(name.split(":")[0], "neo4j")}
                 for name, text in RENDERED.items()]
     statements = []
     for query in queries:  # schema files hold one statement per line

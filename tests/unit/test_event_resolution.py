@@ -7,12 +7,14 @@ import random
 import pytest
 
 from graph.event_resolution import (
+    FAMILIES,
     EventRecord,
     cluster_events,
     linked,
     normalize_event_name,
     representative,
 )
+from graph.vocabulary import EventType
 from tests.unit.linking import linked_components
 
 SUMMIT_DAY = dt.date(2025, 5, 28)
@@ -94,7 +96,8 @@ def test_dates_within_a_day_merge(days: int) -> None:
 
 @pytest.mark.parametrize("first_type,second_type", [("meeting", "forum"),
                                                     ("conference", "dialogue"),
-                                                    ("ceremony", "exhibition")])
+                                                    ("ceremony", "exhibition"),
+                                                    ("phone_call", "phone_call")])
 def test_related_kinds_of_event_merge(first_type: str, second_type: str) -> None:
     reps = representatives([event("a1#0", "Orvel-Valdora Summit", type=first_type),
                            event("a2#0", "Orvel-Valdora Summit", type=second_type)])
@@ -146,10 +149,17 @@ def test_different_place_countries_stay_apart() -> None:
     assert not together(reps, "a1#0", "a2#0")
 
 
-def test_unrelated_kinds_of_event_stay_apart() -> None:
-    reps = representatives([event("a1#0", "Orvel Heritage Week", type="visit"),
-                           event("a2#0", "Orvel Heritage Week", type="exhibition")])
+@pytest.mark.parametrize("first_type,second_type", [("visit", "exhibition"),
+                                                    ("phone_call", "meeting")])
+def test_unrelated_kinds_of_event_stay_apart(first_type: str, second_type: str) -> None:
+    reps = representatives([event("a1#0", "Orvel Heritage Week", type=first_type),
+                           event("a2#0", "Orvel Heritage Week", type=second_type)])
     assert not together(reps, "a1#0", "a2#0")
+
+
+@pytest.mark.parametrize("event_type", list(EventType))
+def test_every_event_type_is_in_exactly_one_family(event_type: EventType) -> None:
+    assert sum(event_type in family for family in FAMILIES) == 1
 
 
 def test_two_events_of_one_article_are_never_merged() -> None:

@@ -18,7 +18,14 @@ from extract.models import (
     RegionMention,
 )
 from graph.resolver import GraphUpdate, entity_node_id, plan_update
-from graph.vocabulary import RELATIONSHIP_PATTERNS, EventType, Label, RelType, node_merge_query
+from graph.vocabulary import (
+    RELATIONSHIP_PATTERNS,
+    EventType,
+    Label,
+    Plover,
+    RelType,
+    node_merge_query,
+)
 
 ACR_LONG = "Agency for Coastal Research"
 ACR_ID = "org:agency-for-coastal-research"
@@ -90,13 +97,15 @@ def rich_extraction() -> ArticleExtraction:
             OrganizationMention(name=ACR_LONG, aliases=["ACR"], country="EST",
                                 part_of="Orvel Ministry of Science"),
         ],
-        persons=[PersonMention(name="Ilmar Tokayev", titles=["Minister"], country="SMR")],
+        persons=[PersonMention(name="Ilmar Tokayev", titles=["Minister"], country="SMR"),
+                 PersonMention(name="Lena Arvo", aliases=["Arvo"])],
         events=[
             event(
                 aid, day=date(2025, 5, 28), countries=["EST", "SMR"],
                 place=PlaceMention(name="Valdora", country="VLD"),
                 organizers=["ACR"], participants=["Ilmar Tokayev", "Dana Marr"],
                 participant_organizations=["Harbour Council"],
+                message_senders=["Arvo", "Orvel Fisheries Board"],
             )
         ],
     )
@@ -303,6 +312,8 @@ FACTS = {
     "organizer:ACR": "The ACR hosted the summit.",
     "participant:Dana Marr": "Dana Marr spoke on the second day.",
     "participant_organization:Harbour Council": "The Harbour Council sent observers.",
+    "message_sender:Lena Arvo": "Lena Arvo sent a letter of congratulations.",
+    "message_sender:Orvel Fisheries Board": "The Orvel Fisheries Board sent its greetings.",
 }
 
 
@@ -312,8 +323,10 @@ def evidenced_event() -> ArticleExtraction:
         events=[event(
             "facts", day=date(2025, 5, 28), countries=["SMR"], organizers=["ACR"],
             participants=["Dana Marr"], participant_organizations=["Harbour Council"],
+            message_senders=["Lena Arvo", "Orvel Fisheries Board"],
             fact_evidence={key: evidence("facts", sentence) for key, sentence in FACTS.items()},
         )],
+        persons=[PersonMention(name="Lena Arvo")],
     )
 
 
@@ -324,6 +337,8 @@ def evidenced_event() -> ArticleExtraction:
         (RelType.ORGANIZED, Label.ORGANIZATION, "organizer:ACR"),
         (RelType.PARTICIPATED_IN, Label.PERSON, "participant:Dana Marr"),
         (RelType.PARTICIPATED_IN, Label.ORGANIZATION, "participant_organization:Harbour Council"),
+        (RelType.SENT_MESSAGE_TO, Label.PERSON, "message_sender:Lena Arvo"),
+        (RelType.SENT_MESSAGE_TO, Label.ORGANIZATION, "message_sender:Orvel Fisheries Board"),
     ],
 )
 def test_relationship_carries_the_sentence_its_fact_was_read_from(
@@ -334,6 +349,79 @@ def test_relationship_carries_the_sentence_its_fact_was_read_from(
     sentence = FACTS[fact]
     assert row["evidence"] == [[f"facts:0-{len(sentence)}", sentence]]
     assert row["articles"] == ["facts"]
+
+
+# -- message senders -----------------------------------------------------------------------
+
+
+def senders(update: GraphUpdate) -> list[tuple[Label, str]]:
+    return sorted((start, row["start"]) for rel_type, start, _, row in relationships(update)
+                  if rel_type == RelType.SENT_MESSAGE_TO)
+
+
+def test_a_sender_a_person_of_the_article_goes_by_is_that_person() -> None:
+    update = resolve([rich_extraction()])
+    assert (Label.PERSON, "person:lena-arvo") in senders(update)
+    assert "person:arvo" not in ids(update, Label.PERSON)
+
+
+def test_a_sender_no_person_goes_by_is_an_organization_of_the_article() -> None:
+    update = resolve([extraction("a", events=[
+        event("a", message_senders=["Orvel Fisheries Board"])])])
+    assert senders(update) == [(Label.ORGANIZATION, "org:orvel-fisheries-board")]
+    assert ids(update, Label.ORGANIZATION) == ["org:orvel-fisheries-board"]
+    assert ids(update, Label.PERSON) == []
+
+
+def test_a_sender_named_as_a_participant_is_that_person() -> None:
+    update = resolve([extraction("a", events=[
+        event("a", name="Lake Orvel Summit", participants=["Dana Marr"]),
+        event("a", name="Valdora Book Fair", message_senders=["Dana Marr"]),
+    ])])
+    assert senders(update) == [(Label.PERSON, "person:dana-marr")]
+
+
+def test_a_sender_is_not_a_participant() -> None:
+    update = resolve([rich_extraction()])
+    participants = {row["start"] for rel_type, *_, row in relationships(update)
+                    if rel_type == RelType.PARTICIPATED_IN}
+    assert {node for _, node in senders(update)}.isdisjoint(participants)
+
+
+def test_a_message_is_supported_by_the_article_that_reports_it() -> None:
+    [row, _] = [row for rel_type, *_, row in relationships(resolve([rich_extraction()]))
+                if rel_type == RelType.SENT_MESSAGE_TO]
+    assert row["articles"] == ["rich"]
+    assert [sentence for _, sentence in row["evidence"]] == [
+        "The Lake Orvel Summit opened in Valdora."]
+
+
+# -- PLOVER categories -----------------------------------------------------------------------
+
+
+def test_an_event_takes_the_plover_category_of_its_type_by_default() -> None:
+    [row] = nodes(resolve([extraction("a", events=[event("a")])]), Label.EVENT)
+    assert (row["type"], row["plover"]) == ("forum", "CONSULT")
+
+
+def test_an_event_takes_the_plover_category_its_report_gives() -> None:
+    update = resolve([extraction("a", events=[event("a", plover=Plover.SUPPORT)])])
+    [row] = nodes(update, Label.EVENT)
+    assert row["plover"] == "SUPPORT"
+    [report] = [row for rel_type, *_, row in relationships(update) if rel_type == RelType.REPORTS]
+    assert report["props"]["reported_plover"] == "SUPPORT"
+
+
+@pytest.mark.parametrize("order", ["as given", "reversed"])
+def test_a_shared_event_takes_the_plover_category_of_the_report_it_is_named_after(
+        order: str) -> None:
+    day = date(2025, 5, 28)
+    batch = [extraction("a", events=[event("a", day=day, plover=Plover.AID)]),
+             extraction("b", events=[event("b", name="The Lake Orvel Summit", day=day)])]
+    if order == "reversed":
+        batch.reverse()
+    [row] = nodes(resolve(batch), Label.EVENT)
+    assert (row["name"], row["plover"]) == ("The Lake Orvel Summit", "CONSULT")
 
 
 def test_fact_without_its_own_sentence_carries_the_event_sentence() -> None:
