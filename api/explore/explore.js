@@ -73,10 +73,12 @@ function evidenceList(evidence) {
       item.article ? el("span", {}, " — ", nodeLink({ id: item.article, name: item.article })) : null)));
 }
 
+// `kind` is the kind of every item, or a function that gives each item's own.
 function factList(title, items, kind, extra = () => null) {
   if (!items?.length) return [];
+  const kindOf = typeof kind === "function" ? kind : () => kind;
   return [el("h3", {}, title), el("ul", { class: "facts" }, items.map((item) =>
-    el("li", {}, nodeLink(item, kind), extra(item),
+    el("li", {}, nodeLink(item, kindOf(item)), extra(item),
       item.evidence?.length ? el("details", {}, el("summary", {}, `evidence (${item.evidence.length})`),
         evidenceList(item.evidence)) : null)))];
 }
@@ -88,9 +90,14 @@ function definitionList(pairs) {
     el("dd", {}, Array.isArray(value) ? value.join("; ") : value)]));
 }
 
+// "meeting (CONSULT)": an event's type, with its PLOVER category when it has one.
+function eventKind(event) {
+  return event.plover ? `${event.type} (${event.plover})` : event.type;
+}
+
 function eventItem(event) {
   return el("li", {}, el("button", { type: "button", class: "item", "data-id": event.id, onclick: () => openNode(event.id) },
-    swatch("Event"), el("span", {}, event.name), el("span", { class: "meta" }, `${event.type} · ${event.date ?? "undated"}`)));
+    swatch("Event"), el("span", {}, event.name), el("span", { class: "meta" }, `${eventKind(event)} · ${event.date ?? "undated"}`)));
 }
 
 // --- notices ------------------------------------------------------------------------------
@@ -170,7 +177,7 @@ async function showDetails(node) {
 async function eventDetails(node) {
   const event = await api(`/events/${encodeURIComponent(node.id)}`);
   return [
-    definitionList([["Type", event.type], ["Date", dateRange(event)],
+    definitionList([["Type", event.type], ["PLOVER", event.plover], ["Date", dateRange(event)],
       ["Place", event.place ? event.place.name : null]]),
     ...factList("Countries", event.countries, "Country"),
     ...factList("Regions", event.regions, "Region"),
@@ -178,6 +185,7 @@ async function eventDetails(node) {
     ...factList("Participants", event.participants, "Person",
       (person) => (person.titles.length ? ` (${person.titles.join("; ")})` : null)),
     ...factList("Organizations taking part", event.participant_organizations, "Organization"),
+    ...factList("Sent a message (not taking part)", event.message_senders, (sender) => sender.kind),
     ...factList("Part of", event.part_of, "Event"),
     ...factList("Sub-events", event.sub_events, "Event"),
     el("h3", {}, `Reported in ${event.articles.length} article${event.articles.length === 1 ? "" : "s"}`),
@@ -338,6 +346,7 @@ function readFilter() {
 
 function drawLegend() {
   $("#legend").replaceChildren(...Object.keys(KINDS).map((kind) => el("li", {}, swatch(kind), kind)),
+    el("li", { class: "hint" }, "dashed: sent a message"),
     el("li", { class: "hint" }, "click: expand · hover: name"));
 }
 

@@ -4,7 +4,8 @@
 //                      "search": "Kazakhstan", "expand": "<node id>",
 //                      "filters": [{"country": "KAZ", "date_from": "2026-05-01"}]}'
 // With "search" left out it only loads the page ("path", default /explore, may carry ?q= or
-// ?node=): the empty-graph and link checks. With "layout" ({neighbours, chain}) it lays out
+// ?node=): the empty-graph and link checks, and what the details panel and the drawing
+// show of the node opened. With "layout" ({neighbours, chain}) it lays out
 // a made-up graph with the page's own drawing code instead.
 import { chromium } from "playwright-core";
 
@@ -33,6 +34,8 @@ try {
   seen.state = await page.getAttribute("body", "data-state");
   seen.notice = (await page.locator("#notice").isVisible()) ? await page.locator("#notice").innerText() : null;
   seen.search_disabled = await page.locator("#search-input").isDisabled();
+  seen.details = await page.innerText("#details");
+  seen.links = await page.$$eval("#links line", (lines) => lines.map((l) => l.dataset.type));
   const drawn = () => page.$$eval("#nodes .node", (nodes) => nodes.map((n) => ({ id: n.dataset.id, kind: n.dataset.kind })));
 
   if (plan.layout) {

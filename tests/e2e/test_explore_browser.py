@@ -13,8 +13,11 @@ import httpx
 import pytest
 
 from api.cli import URLS_TO_TRY
+from graph.falkordb_store import FalkorDBStore
 from tests.conftest import ROOT
 from tests.e2e.conftest import run_dkg_server
+from tests.graphs import add_extractions
+from tests.integration.test_store import _extraction
 from tests.node_tools import chromium, node_with_packages
 
 BROWSER_DIR = ROOT / "tests" / "browser"
@@ -176,3 +179,20 @@ def test_an_empty_graph_says_how_to_fill_it(drive: Drive, tmp_path: Path):
     assert "The graph is empty" in seen["notice"] and "dkg ingest" in seen["notice"]
     assert seen["search_disabled"] is True
     assert seen["console_errors"] == [] and seen["foreign_requests"] == []
+
+
+def test_an_event_shows_who_sent_it_a_message_and_draws_the_messages(drive: Drive,
+                                                                     tmp_path: Path):
+    with FalkorDBStore(tmp_path / "data") as store:
+        store.apply_schema()
+        update, _ = add_extractions(store, _extraction(senders=("Caspian Film Fund",)))
+    event_id = next(i for i in update.written_nodes if i.startswith("event:"))
+    for base, _, _ in run_dkg_server(tmp_path):
+        seen = drive({"base": base, "path": f"/explore?node={event_id}",
+                      "screenshot": str(ARTIFACTS / "explore-messages.png")})
+    assert seen["opened"] == [event_id] and seen["console_errors"] == []
+    details = " ".join(seen["details"].split())
+    assert "Participants Dana Serikova (Director)" in details
+    assert "Sent a message (not taking part) Caspian Film Fund" in details
+    assert "Type forum PLOVER CONSULT" in details
+    assert seen["links"].count("SENT_MESSAGE_TO") == 1
