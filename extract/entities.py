@@ -35,6 +35,7 @@ _PLACE_HEADS = frozenset(
 _EVENT_NAME_HEADS = frozenset(
     "Week Festival Fair Expo Exhibition Summit Conference Dialogue Games Agreement".split()
 )
+_PATRONYMIC_PARTICLES = frozenset("bin bint ibn binti".split())
 _NAME_PARTICLES = frozenset("bin bint ibn al de da dos van von el".split())
 _EVENT_WORDS = frozenset(
     "forum summit meeting conference festival week fair expo dialogue session".split()
@@ -239,6 +240,8 @@ def _looks_like_person(ent: Span, countries: CountryIndex) -> bool:
     if any(t.lower_ in ORGANIZATION_HEADS for t in ent):
         return False
     prefix, words = _strip_span(ent, countries)
+    if len(words) >= 3 and any(w in _PATRONYMIC_PARTICLES for w in words[1:-1]):
+        return True  # "Ahmed bin Mohammed bin Rashid Al Maktoum": a person's name
     if not words or not 2 <= len([w for w in words if w != "-"]) <= 5:
         return False
     name = _span_text(ent, len(prefix))
@@ -505,7 +508,10 @@ def _add_organization(
     entities: ArticleEntities, name: str, countries: CountryIndex, *, aliases: list[str] = ()
 ) -> OrganizationMention | None:
     name = re.sub(r"^(?:the|The)\s+", "", name.strip()).strip(" ,.;:\"“”‘’'")
+    name = re.sub(r"(?:\s+(?:of|for|and|the|on|in|to))+$", "", name)  # "Chinese Government on"
     if len(name) < 2 or countries.lookup(name) is not None or not _could_be_organization(name):
+        return None
+    if _place_then_clause(name, countries):
         return None
     if name in entities.acronyms:  # a bare acronym: the organization it stands for
         name = entities.acronyms[name]
@@ -541,10 +547,22 @@ _GENERIC_PLURALS = frozenset(
 _VESSEL_PREFIXES = frozenset("MV MS SS MT HMS USS INS RFS".split())
 
 
+# Lower-case words a name of a body may hold: connectors, words that head a body ("TASS
+# news agency"), and a few of other languages.
+_NAME_LOWER_WORDS = _CONNECTORS | ORGANIZATION_HEADS | frozenset(
+    "news publishing under countries et y da dos das al el und at d'".split())
+
+
 def _could_be_organization(name: str) -> bool:
     """Not a title ("Foreign Affairs", "Minister of State"), not a generic plural ("Working
-    Groups", "Argentine Governors"), not a ship ("MV Heroic Idun")."""
+    Groups", "Argentine Governors"), not a ship ("MV Heroic Idun"), not a piece of a
+    sentence ("India to Mexico said that", "ACC attended the forum") or of a photo credit
+    ("Xinhua/Zhang Ling")."""
     words = name.split()
+    if "/" in name or any(c in name for c in "[]{}"):
+        return False
+    if any(w[:1].islower() and w.lower() not in _NAME_LOWER_WORDS for w in words):
+        return False
     content = [w.lower() for w in words if w.lower() not in _CONNECTORS]
     if not content or all(w in TITLE_HEADS or w in TITLE_MODIFIERS or w in HONORIFICS
                           for w in content):
@@ -552,6 +570,16 @@ def _could_be_organization(name: str) -> bool:
     if words[-1].lower() in _GENERIC_PLURALS or words[0] in _VESSEL_PREFIXES:
         return False
     return True
+
+
+def _place_then_clause(name: str, countries: CountryIndex) -> bool:
+    """ "Senegal to China", "Sri Lanka in Hanoi", "UAE and Ruler of Dubai": a country and
+    what a title says next (an ambassador's posting, a ruler's realm), not a body."""
+    hit = next(iter(countries.find_all(name)), None)
+    if hit is None or hit.start != 0:
+        return False
+    rest = name[hit.end:].split()
+    return bool(rest) and rest[0] in ("to", "in", "and")
 
 
 def _country_in_name(name: str, countries: CountryIndex) -> str | None:

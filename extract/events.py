@@ -39,7 +39,7 @@ from graph.vocabulary import EventType, Plover
 
 _EVENT_HEADS = (
     "Forum|Summit|Dialogue|Meeting|Conference|Fair|Exhibition|Festival|Week|Expo|Session|"
-    "Congress|Symposium|Ceremony|Talks|Games|Roundtable|Seminar"
+    "Congress|Symposium|Ceremony|Talks|Games|Roundtable|Seminar|Days|Night|Gala"
 )
 _NAME_WORD = r"(?:[A-Z0-9][\w’'.&]*(?:-[A-Za-z0-9][\w.]*)*)"
 _SMALL = r"(?:a|an|the|and|with|of|on|in|for|to|at)"
@@ -180,6 +180,10 @@ def find_events(
             _fill(draft, prepared, sent, entities, countries, places, fresh=fresh)
             if fresh:
                 drafts.append(draft)
+        # The event a sentence names first (its subject, mostly) is the one a later "the
+        # summit" means: "The X Summit opened ..., a prelude to next month's Y Summit."
+        for draft in sorted({id(d): d for d, _ in routed}.values(),
+                            key=lambda d: -_position_in(sent.text, d)):
             if draft in recent:
                 recent.remove(draft)
             recent.append(draft)
@@ -350,13 +354,18 @@ def _share_story_context(drafts: list[_Draft], prepared: PreparedArticle,
         return
     lead = drafts[0]
     dateline = prepared.dateline
-    if lead.place is None and dateline is not None:
-        country = places.country_of_city(dateline.city)
-        if country is not None:
-            lead.place = PlaceMention(name=places.canonical_city(dateline.city), country=country)
-    for draft in drafts:  # "Pakistan Cultural Week in Minsk": the name says where
+    dateline_country = places.country_of_city(dateline.city) if dateline is not None else None
+    if lead.place is None and dateline_country is not None:
+        lead.place = PlaceMention(name=places.canonical_city(dateline.city),
+                                  country=dateline_country)
+    for draft in drafts:
         if draft.place is None and (city := _city_in_name(draft.name, places)) is not None:
-            draft.place = city
+            draft.place = city  # "Pakistan Cultural Week in Minsk": the name says where
+        if (draft.place is not None and dateline_country == draft.place.country
+                and CountryIndex.default().lookup(draft.place.name) is not None):
+            # "held in Bangladesh" under a DHAKA dateline: the city the story is filed from
+            draft.place = PlaceMention(name=places.canonical_city(dateline.city),
+                                       country=dateline_country)
     dated = next((d for d in drafts if d.date is not None), None)
     for draft in drafts[1:]:
         if (draft.parent is None and draft.timeless and lead.type in _GATHERINGS
@@ -416,12 +425,25 @@ def _named_events(text: str) -> list[tuple[str, str]]:
         while words and words[0].lower() in ("the", "a", "an", "during", "at", "in", "on"):
             words.pop(0)
         name = " ".join(words)
-        head = next((w.lower() for w in reversed(words) if w.lower() in EVENT_NOUNS), None)
+        head = _head_noun(words)
         capitalised = [w for w in words if w[:1].isupper() or w[:1].isdigit()]
         if head is None or len(capitalised) < 2 or fold(name) in _GENERIC_NAMES:
             continue
         names.append((name, head))
     return names
+
+
+def _head_noun(words: list[str]) -> str | None:
+    """The event noun a name ends in, one word or two ("Forum", "Cultural Week",
+    "Culture Days"), the last one found."""
+    lowered = [w.lower() for w in words]
+    for at in range(len(lowered) - 1, -1, -1):
+        pair = " ".join(lowered[at - 1:at + 1]) if at else None
+        if pair in EVENT_NOUNS:
+            return pair
+        if lowered[at] in EVENT_NOUNS:
+            return lowered[at]
+    return None
 
 
 def _named_type(name: str, noun: str) -> EventType:
@@ -569,6 +591,15 @@ def _fill(
                   evidence=evidence)
 
 
+def _position_in(text: str, draft: _Draft) -> int:
+    """Where the sentence names the event (by its name, else its noun); 0 when it does not."""
+    lowered = text.lower()
+    for needle in (draft.name.lower(), draft.noun.lower()):
+        if (at := lowered.find(needle)) >= 0:
+            return at
+    return 0
+
+
 def _evidence(prepared: PreparedArticle, sent: Span) -> Evidence:
     return Evidence(article_id=prepared.article.id, sentence=sent.text.strip(),
                     start=sent.start_char, end=sent.end_char)
@@ -577,8 +608,10 @@ def _evidence(prepared: PreparedArticle, sent: Span) -> Evidence:
 _GATHERING_TYPES = frozenset({EventType.FORUM, EventType.CONFERENCE, EventType.DIALOGUE,
                               EventType.CEREMONY, EventType.EXHIBITION,
                               EventType.CULTURAL_EXCHANGE})
-# Role patterns that say someone spoke (or sent words) rather than met someone.
-_SPEECH_PATTERNS = frozenset({"speaker_subject", "speech_by", "speech_possessor"})
+# Role patterns that say someone spoke at or attended a gathering (rather than met someone):
+# with no event in their sentence, they speak of the gathering the story is about.
+_SPEECH_PATTERNS = frozenset({"speaker_subject", "speech_by", "speech_possessor",
+                              "present_subject", "in_attendance", "attended_by"})
 
 
 def _story_gathering(recent: list[_Draft]) -> _Draft | None:

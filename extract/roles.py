@@ -77,7 +77,8 @@ def _antecedent(token: Token) -> Token:
 def _coordinated(token: Token, *, through_appositions: bool) -> list[Token]:
     """The filler and what is listed with it. The small English parser often attaches the
     items of a list of organizations as appositions ("by A, B, and C"), so organizers spread
-    through appositions as well; a person's apposition is a title, not another filler."""
+    through appositions as well, and so does a common noun ("his deputy, Sergei Ryabkov");
+    a name's apposition is a title, not another filler."""
     found = [token]
     stack = [token]
     while stack:
@@ -111,7 +112,8 @@ class EventRoles:
             pattern_id = doc.vocab.strings[match_id]
             role = self.roles[pattern_id]
             filler = _antecedent(doc[token_ids[self.filler_at[pattern_id]]])
-            for token in _coordinated(filler, through_appositions=role == "organizer"):
+            through = role == "organizer" or filler.pos_ not in ("PROPN", "PRON")
+            for token in _coordinated(filler, through_appositions=through):
                 held = best.get(token.i)
                 if held is None or _PRECEDENCE[role] < _PRECEDENCE[held[0]]:
                     best[token.i] = (role, pattern_id)

@@ -1,0 +1,71 @@
+"""Rules that decide what is an organization of the story, on hand-built inputs."""
+
+import pytest
+
+from extract.countries import CountryIndex
+from extract.entities import ArticleEntities, _add_organization, _could_be_organization
+from extract.models import OrganizationMention, PersonMention
+from extract.pipeline import _drop_names_inside_titles
+
+
+@pytest.mark.parametrize("name", [
+    "India to Mexico said that", "ACC attended the forum and delivered speeches",
+    "Xinhua/Zhang Ling", "Photo/Xinhua]", "Chinese multi-platform media powerhouse",
+])
+def test_a_piece_of_a_sentence_or_a_credit_is_no_organization(name):
+    assert not _could_be_organization(name)
+
+
+@pytest.mark.parametrize("name", [
+    "Agence Malienne de Presse et de Publicité", "TASS news agency",
+    "Embassy of Sri Lanka in Seoul", "Ministry of Culture, Sports and Tourism",
+])
+def test_names_of_bodies_keep_their_own_lower_case_words(name):
+    assert _could_be_organization(name)
+
+
+@pytest.mark.parametrize("name", ["Senegal to China", "Sri Lanka in Hanoi",
+                                  "UAE and Ruler of Dubai"])
+def test_a_country_and_the_rest_of_a_title_is_no_organization(name):
+    entities = ArticleEntities()
+    assert _add_organization(entities, name, CountryIndex.default()) is None
+    assert entities.organizations == {}
+
+
+def test_a_trailing_connector_is_not_part_of_the_name():
+    entities = ArticleEntities()
+    org = _add_organization(entities, "Chinese Government on", CountryIndex.default())
+    assert org is not None and org.name == "Chinese Government"
+
+
+def _entities(*orgs: str, affiliation: str | None = None) -> ArticleEntities:
+    entities = ArticleEntities()
+    for name in orgs:
+        entities.organizations[name.lower()] = OrganizationMention(name=name)
+    entities.persons["huang"] = PersonMention(name="Huang Kunming", organization=affiliation)
+    return entities
+
+
+def test_an_organization_named_only_inside_a_title_is_no_node_and_no_affiliation():
+    text = ("Huang Kunming, a member of the Political Bureau and head of the Publicity "
+            "Department, read a letter at the forum, which Xinhua hosted.")
+    entities = _entities("Political Bureau", "Publicity Department", "Xinhua",
+                         affiliation="Publicity Department")
+    _drop_names_inside_titles(entities, text)
+    assert [o.name for o in entities.organizations.values()] == ["Xinhua"]
+    assert entities.persons["huang"].organization is None
+
+
+def test_an_organization_also_named_outside_titles_stays():
+    text = ("Li Wei, director of the Culture Bureau, spoke. The Culture Bureau organized "
+            "the festival.")
+    entities = _entities("Culture Bureau")
+    _drop_names_inside_titles(entities, text)
+    assert list(entities.organizations) == ["culture bureau"]
+
+
+def test_a_country_that_is_a_member_of_a_body_does_not_make_it_a_title():
+    text = "Chile, as a member of the Pacific Alliance, backs the plan."
+    entities = _entities("Pacific Alliance")
+    _drop_names_inside_titles(entities, text)
+    assert list(entities.organizations) == ["pacific alliance"]
