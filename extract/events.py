@@ -98,6 +98,9 @@ class _Trigger:
     type: EventType
     plover: Plover
     object: str | None = None  # what a verb phrase trigger names: "joint communiqué"
+    has_party: bool = False  # a noun told with who or where: "Lula's visit to China"
+    name: str | None = None  # the name the parse gives it, when it gives one
+    destination: str | None = None  # "a visit to Lisbon"
 
 
 def _first_trigger(sent: Span, kind: str, *, outside: list[tuple[int, int]] = ()
@@ -112,8 +115,53 @@ def _first_trigger(sent: Span, kind: str, *, outside: list[tuple[int, int]] = ()
         return _Trigger(text=span.text.lower(), lemma=span.root.lemma_.lower(),
                         type=EventType(span.label_), plover=span._.dkg_plover,
                         object=" ".join(t.lower_ for t in span[1:]
-                                        if t.pos_ not in ("DET", "PRON", "ADP")) or None)
+                                        if t.pos_ not in ("DET", "PRON", "ADP")) or None,
+                        has_party=_has_party(span), name=_visit_name(span),
+                        destination=_destination(span))
     return None
+
+
+def _destination(trigger: Span) -> str | None:
+    """Where a visit went: the object of its "to" ("the state visit to Bangladesh")."""
+    to = next((c for c in trigger.root.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+    place = next((g for g in to.children if g.dep_ == "pobj"), None) if to else None
+    return " ".join(t.text for t in place.subtree if t.pos_ != "DET") if place else None
+
+
+def _visit_name(trigger: Span) -> str | None:
+    """ "Xi Jinping's state visit to Bangladesh" -> "Xi Jinping state visit to Bangladesh":
+    a visit named by its visitor, its kind and its destination, read off the parse."""
+    root = trigger.root
+    if not _has_party(trigger):
+        return None
+    visitor = next((c for c in root.children if c.dep_ == "poss"), None)
+    if visitor is not None and visitor.pos_ == "PRON":
+        return None  # "his visit": named after the visitor the story is about, later
+    kinds = [c.text for c in root.children
+             if c.dep_ in ("amod", "compound") and c.i < root.i and c.is_lower]
+    destination = _destination(trigger)
+    words = []
+    if visitor is not None:
+        words.append(" ".join(t.text for t in visitor.subtree
+                              if t.dep_ != "case" and t.pos_ != "DET"))
+    words += [*kinds, root.text]
+    if destination is not None:
+        words += ["to", destination]
+    name = " ".join(words)
+    return name[:1].upper() + name[1:]
+
+
+def _has_party(trigger: Span) -> bool:
+    """A visit or tour told with its visitor ("Lula's visit", "a visit by the minister") or
+    its destination ("the state visit to Bangladesh") is a happening of its own, even in a
+    sentence about something else."""
+    root = trigger.root
+    if trigger.label_ != EventType.VISIT.value or root.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return any(child.dep_ == "poss" and child.pos_ == "PROPN"
+               or child.dep_ == "prep" and child.lower_ in ("by", "to")
+               and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in child.children)
+               for child in root.children)
 
 
 def _organization_spans(sent: Span, entities: ArticleEntities) -> list[tuple[int, int]]:
@@ -136,6 +184,7 @@ class _Draft:
     named: bool
     proper: bool = True
     plover: Plover | None = None
+    destination: str | None = None  # where a visit went, as the text names it
     timeless: bool = False
     parent: "_Draft | None" = None
     date: dt.date | None = None
@@ -243,15 +292,17 @@ def _events_of_sentence(
             continue  # "the Pacific Islands Forum (PIF) said": the body, not a meeting
         if existing is not None:
             found.append((existing, False))
-        elif happening or verb is not None or not drafts or _EDITION.match(name):
+        elif (happening or verb is not None or not any(d.named and d.proper for d in drafts)
+              or _EDITION.match(name)):
             found.append((_Draft(name, _named_type(name, noun), noun, evidence, True), True))
     for item in launched:
         if _find_draft(drafts, item) is None:
             found.append((_Draft(item, EventType.CEREMONY, "ceremony", evidence, True), True))
     parent = _enclosing_draft(lower, drafts) or _enclosing_draft(lower, [d for d, _ in found])
-    if (found and verb is not None and parent is not None and _mentions_actor(text, entities)
-            and verb.type not in {d.type for d, _ in found}):
-        # "X signed a memorandum with Y on the sidelines of the Kazan Forum": two events.
+    if (found and verb is not None and (parent is not None or verb.type in _ACTS_OF_THEIR_OWN)
+            and _mentions_actor(text, entities) and verb.type not in {d.type for d, _ in found}):
+        # "X signed a memorandum with Y on the sidelines of the Kazan Forum", "... signed an
+        # MoU after the 25th Session": two events.
         name = verb.type.value.replace("_", " ").capitalize()
         found.append((_Draft(name, verb.type, verb.text, evidence, False, plover=verb.plover),
                       True))
@@ -301,9 +352,10 @@ def _events_of_sentence(
                 else chosen.type.value.replace("_", " ").capitalize())
         return [(_Draft(name, chosen.type, (noun or verb).text, evidence, False,
                         plover=chosen.plover), True)]
-    if noun is not None and happening:
-        return [(_Draft(_describe(noun.text, text), noun.type, noun.text, evidence, False,
-                        plover=noun.plover), True)]
+    if noun is not None and (happening or noun.has_party):
+        return [(_Draft(noun.name or _describe(noun.text, text), noun.type, noun.text,
+                        evidence, noun.name is not None, proper=False, plover=noun.plover,
+                        destination=noun.destination), True)]
     return []
 
 
@@ -325,7 +377,7 @@ def _same_as_earlier(draft: _Draft, drafts: list[_Draft], entities: ArticleEntit
 
 
 _PRONOUN_SUBJECT = re.compile(
-    r"^\s*(?:he|she|the\s+(?:[\w’'-]+\s+){0,3}(?:"
+    r"^\s*(?:he|she|his|her|the\s+(?:[\w’'-]+\s+){0,3}(?:"
     + "|".join(sorted(TITLE_HEADS | {"leader", "official"}, key=len, reverse=True))
     + r"))\b", re.IGNORECASE
 )
@@ -343,6 +395,10 @@ def _add_protagonist(draft: _Draft, drafts: list[_Draft], text: str) -> None:
 
 _GATHERINGS = frozenset({EventType.CONFERENCE, EventType.FORUM})
 _SIDE_EVENTS = frozenset({EventType.MEETING, EventType.AGREEMENT_SIGNING, EventType.CEREMONY})
+# What people do that is an event of its own even beside a named one ("signed an MoU after
+# the 25th Session"); opening or hosting the named event is that event.
+_ACTS_OF_THEIR_OWN = frozenset({EventType.MEETING, EventType.AGREEMENT_SIGNING,
+                                EventType.PHONE_CALL})
 
 
 def _share_story_context(drafts: list[_Draft], prepared: PreparedArticle,
@@ -366,6 +422,10 @@ def _share_story_context(drafts: list[_Draft], prepared: PreparedArticle,
             # "held in Bangladesh" under a DHAKA dateline: the city the story is filed from
             draft.place = PlaceMention(name=places.canonical_city(dateline.city),
                                        country=dateline_country)
+    if lead.date is None and prepared.reference_date is not None and not any(
+            d.date for d in drafts):
+        # a story that dates nothing reports what happened when it was filed
+        lead.date = prepared.reference_date
     dated = next((d for d in drafts if d.date is not None), None)
     for draft in drafts[1:]:
         if (draft.parent is None and draft.timeless and lead.type in _GATHERINGS
@@ -558,6 +618,8 @@ def _fill(
         if spans:  # a written date beats a weekday next to it ("Saturday (10 August)")
             best = next((s for s in spans if not s.relative), spans[0])
             draft.date, draft.end_date = best.start, best.end
+    if draft.place is None and draft.destination is not None:
+        draft.place = _place_named(draft.destination, places, countries)
     if draft.place is None:
         draft.place = (_place_in(text, entities, places) or _here(text, prepared, places)
                        or _country_place_in(text, countries))
@@ -665,6 +727,15 @@ def _role_fillers(sent: Span, entities: ArticleEntities, *, speeches_only: bool
         target = persons if kind == "person" else organizations
         target.extend(name for name in by_kind[kind] if name not in target)
     return found
+
+
+def _place_named(name: str, places: PlaceIndex, countries: CountryIndex) -> PlaceMention | None:
+    """A city or a country by its name ("Lisbon", "Portugal"), None for anything else."""
+    if (country := places.country_of_city(name)) is not None:
+        return PlaceMention(name=places.canonical_city(name), country=country)
+    if (match := countries.lookup(name)) is not None and not match.is_demonym:
+        return PlaceMention(name=match.name, country=match.iso3)
+    return None
 
 
 def _person_references(entities: ArticleEntities) -> dict[str, list[str]]:

@@ -32,6 +32,9 @@ from extract.countries import CountryIndex, fold
 logger = logging.getLogger(__name__)
 
 _MIN_POPULATION = 15_000
+# Names diplomatic news uses for a capital that GeoNames keeps as another city: ministries,
+# summits and embassies "in Delhi" are in New Delhi.
+_SEATS_OF_GOVERNMENT = {"delhi": "new delhi"}
 _MIN_ALTERNATE_LENGTH = 4
 _DROPPED = re.compile(r"['.]")
 _SEPARATORS = re.compile(r"[\s\-]+")
@@ -145,6 +148,7 @@ class PlaceIndex:
     def find(self, name: str) -> City | None:
         """The city a name most likely means, or None if it is not a known city."""
         key = place_key(name)
+        key = _SEATS_OF_GOVERNMENT.get(key, key)
         if not key or self._countries.is_region(name):
             return None
         if key in self._country_by_key:

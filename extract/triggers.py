@@ -90,8 +90,9 @@ def default_entries() -> dict[str, TriggerEntry]:
 
 
 def is_reported(trigger: Span) -> bool:
-    """False when the sentence only plans, proposes or negates the happening: "will meet",
-    "plans to visit", "agreed to hold talks", "did not sign", "the proposed summit"."""
+    """False when the sentence only plans, proposes or negates the happening ("will meet",
+    "plans to visit", "agreed to hold talks", "did not sign", "the proposed summit") or
+    describes a thing by it ("the agreement, signed in 1992, ...")."""
     root = trigger.root
     verb = root if root.pos_ in ("VERB", "AUX") else _governing_verb(root)
     coordinated = [verb] if verb is not None else []
@@ -107,6 +108,8 @@ def is_reported(trigger: Span) -> bool:
     if root.pos_ == "VERB" and root.dep_ in ("xcomp", "ccomp") and (
             root.head.lemma_ in _PLANNING_HEADS):
         return False
+    if root.pos_ == "VERB" and root.dep_ == "acl" and root.tag_ == "VBN":
+        return False  # "an agreement signed in 1992": a description of the thing, not news
     return not any(c.dep_ == "amod" and c.lower_ in ("proposed", "planned", "upcoming",
                                                      "future", "forthcoming", "possible")
                    for c in root.children)

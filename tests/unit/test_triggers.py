@@ -90,3 +90,15 @@ def test_an_unknown_event_type_in_the_data_is_refused():
     with pytest.raises(ValueError, match="press_conference"):
         trigger_entries([{"id": "x", "type": "press_conference", "kind": "noun",
                           "phrase": "press conference"}])
+
+
+def test_a_happening_that_only_describes_a_thing_is_not_reported(nlp):
+    # "an agreement signed in 1992"
+    rows = [("an", "an", "DET", "det", 1), ("agreement", "agreement", "NOUN", "ROOT", 1),
+            ("signed", "sign", "VERB", "acl", 1), ("in", "in", "ADP", "prep", 2),
+            ("1992", "1992", "NUM", "pobj", 3)]
+    doc = parsed(nlp.vocab, rows)
+    doc[2].tag_ = "VBN"  # a past participle
+    doc = nlp.get_pipe("dkg_event_triggers")(doc)
+    assert [s.text for s in doc.spans[TRIGGERS_KEY]] == ["agreement"]
+    assert [s.text for s in doc.spans[UNREPORTED_KEY]] == ["signed"]
