@@ -569,6 +569,8 @@ def _could_be_organization(name: str) -> bool:
         return False
     if words[-1].lower() in _GENERIC_PLURALS or words[0] in _VESSEL_PREFIXES:
         return False
+    if len(words) == 1 and words[0].lower() in ORGANIZATION_HEADS | _GENERIC_BODY_WORDS:
+        return False  # "News", "Alliance": the head of a name cut off from the rest
     return True
 
 

@@ -24,10 +24,12 @@ from extract.models import (
     ArticleExtraction,
     CountryMention,
     EventMention,
+    OrganizationMention,
     RegionMention,
 )
 from extract.places import PlaceIndex
 from extract.regions import RegionIndex
+from graph.names import fold
 
 logger = logging.getLogger(__name__)
 
@@ -117,17 +119,34 @@ def _drop_names_inside_event_names(entities: ArticleEntities, events: list[Event
 _TITLE_OF = re.compile(
     r"(?:\b(?:" + "|".join(sorted(TITLE_HEADS | {"head"}, key=len, reverse=True))
     + r")|^\s*(?:and\s+)?an?\s+members?)"
-    r"\s+of\s+(?:the\s+)?(?:[A-Z][\w'’&-]*\s+(?:(?:and|of|for)\s+(?:the\s+)?)?)*$",
+    r"\s+of\s+(?:the\s+)?(?:(?:[A-Z][\w'’&-]*|\([A-Z][\w.&-]*\))\s+"
+    r"(?:(?:and|of|for)\s+(?:the\s+)?)?)*$",
     re.IGNORECASE,
 )
 
 
-def _drop_names_inside_titles(entities: ArticleEntities, text: str) -> None:
+def _forget_organizations(events: list[EventMention],
+                          dropped: list[OrganizationMention]) -> None:
+    """Organizations found not to be parties of the story take no part in its events."""
+    keys = {fold(name) for org in dropped for name in (org.name, *org.aliases)}
+    for event in events:
+        for role in ("organizers", "participant_organizations", "message_senders"):
+            setattr(event, role, [n for n in getattr(event, role) if fold(n) not in keys])
+
+
+def _drop_names_inside_titles(entities: ArticleEntities, text: str,
+                              events: list[EventMention]) -> None:
     """An organization the article only names inside people's titles ("head of the
     Publicity Department of the CPC Central Committee") is part of who they are, not a
-    party of the story: it is no node of its own, and no affiliation either."""
+    party of the story: it is no node of its own, and no affiliation either. One that
+    organizes an event or names one ("the NATO foreign ministers meeting") is a party."""
+    parties = {fold(name) for event in events for name in event.organizers}
+    event_names = " ".join(fold(event.name) for event in events)
     for key, org in list(entities.organizations.items()):
         names = [n for n in (org.name, *org.aliases) if n]
+        if any(fold(n) in parties or re.search(rf"\b{re.escape(fold(n))}\b", event_names)
+               for n in names):
+            continue
         starts = [m.start() for n in names
                   for m in re.finditer(rf"(?<![\w-]){re.escape(n)}(?![\w-])", text)]
         if starts and all(_TITLE_OF.search(_clause_before(text, at)) for at in starts):
@@ -138,8 +157,8 @@ def _drop_names_inside_titles(entities: ArticleEntities, text: str) -> None:
 
 
 def _clause_before(text: str, at: int) -> str:
-    """The text from the last comma, semicolon, bracket or sentence end before `at`."""
-    start = max(text.rfind(mark, 0, at) for mark in (",", ";", ". ", "\n", "(", ")"))
+    """The text from the last comma, semicolon or sentence end before `at`."""
+    start = max(text.rfind(mark, 0, at) for mark in (",", ";", ". ", "\n"))
     return text[start + 1:at]
 
 
@@ -151,7 +170,10 @@ def extract_prepared(
     entities = collect_entities(doc, countries=countries, places=places, agency=agency)
     events = find_events(prepared, doc, entities, countries=countries, places=places)
     _drop_names_inside_event_names(entities, events, doc_text(doc))
-    _drop_names_inside_titles(entities, doc_text(doc))
+    found = dict(entities.organizations)
+    _drop_names_inside_titles(entities, doc_text(doc), events)
+    _forget_organizations(events, [org for key, org in found.items()
+                                   if key not in entities.organizations])
     mentioned: dict[str, CountryMention] = {}
     for hit in countries.find_all(doc_text(doc)):
         mentioned.setdefault(hit.match.iso3, CountryMention(
