@@ -32,7 +32,7 @@ from extract.lexicon import (
 from extract.models import EventMention, Evidence, PlaceMention
 from extract.places import PlaceIndex
 from extract.regions import RegionIndex
-from extract.roles import ROLES, ROLES_KEY
+from extract.roles import ROLES, ROLES_KEY, filler_phrase
 from extract.triggers import TRIGGERS_KEY
 from graph.names import fold
 from graph.vocabulary import EventType, Plover
@@ -101,6 +101,7 @@ class _Trigger:
     has_party: bool = False  # a noun told with who or where: "Lula's visit to China"
     name: str | None = None  # the name the parse gives it, when it gives one
     destination: str | None = None  # "a visit to Lisbon"
+    signed: str | None = None  # the object of "signed": "a memorandum of understanding"
 
 
 def _first_trigger(sent: Span, kind: str, *, outside: list[tuple[int, int]] = ()
@@ -117,8 +118,24 @@ def _first_trigger(sent: Span, kind: str, *, outside: list[tuple[int, int]] = ()
                         object=" ".join(t.lower_ for t in span[1:]
                                         if t.pos_ not in ("DET", "PRON", "ADP")) or None,
                         has_party=_has_party(span), name=_visit_name(span),
-                        destination=_destination(span))
+                        destination=_destination(span), signed=_signed_object(span))
     return None
+
+
+def _signed_object(trigger: Span) -> str | None:
+    """What a verb of signing took, read off the parse: its object ("signed a memorandum
+    of understanding aimed at ...") or, in the passive, its subject ("the memorandums were
+    signed"), without determiners, clauses or what follows a comma."""
+    root = trigger.root
+    if trigger.label_ != EventType.AGREEMENT_SIGNING.value or root.pos_ != "VERB":
+        return None
+    thing = next((c for c in root.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if thing is None or thing.pos_ == "PRON":
+        return None
+    phrase = [t for t in filler_phrase(thing) if t.pos_ != "DET"]
+    while phrase and (phrase[-1].is_punct or phrase[-1].pos_ in ("ADP", "CCONJ")):
+        phrase.pop()
+    return " ".join(t.text for t in phrase) or None
 
 
 def _destination(trigger: Span) -> str | None:
@@ -185,6 +202,7 @@ class _Draft:
     proper: bool = True
     plover: Plover | None = None
     destination: str | None = None  # where a visit went, as the text names it
+    signed: str | None = None  # what a signing signed: "memorandum of understanding"
     timeless: bool = False
     parent: "_Draft | None" = None
     date: dt.date | None = None
@@ -304,8 +322,8 @@ def _events_of_sentence(
         # "X signed a memorandum with Y on the sidelines of the Kazan Forum", "... signed an
         # MoU after the 25th Session": two events.
         name = verb.type.value.replace("_", " ").capitalize()
-        found.append((_Draft(name, verb.type, verb.text, evidence, False, plover=verb.plover),
-                      True))
+        found.append((_Draft(name, verb.type, verb.text, evidence, False, plover=verb.plover,
+                             signed=verb.signed), True))
     for draft, fresh in found:
         if fresh and parent is not None and draft is not parent:
             draft.parent = parent
@@ -326,7 +344,7 @@ def _events_of_sentence(
         # "On the sidelines of the dialogue, the co-hosts signed a memorandum": its own event.
         name = _describe(noun.text, text) if noun else verb.type.value.capitalize()
         draft = _Draft(name, verb.type, (noun or verb).text, evidence, False, parent=parent,
-                       plover=verb.plover)
+                       plover=verb.plover, signed=verb.signed)
         return [(draft, True)]
     if anaphor is not None:
         return [(anaphor, False)]
@@ -336,8 +354,8 @@ def _events_of_sentence(
         return [(drafts[-1], False)]
     passive = _PASSIVE.search(text)
     if passive is not None and verb is not None and verb.text == passive["verb"].lower():
-        subject = " ".join(passive["subject"].split()[:14])
-        name = f"{_NOMINALISATIONS[verb.text]} of {subject[:1].lower()}{subject[1:]}"
+        subject = verb.signed or " ".join(passive["subject"].split()[:14])
+        name = f"{_NOMINALISATIONS[verb.text]} of {_in_running_text(subject)}"
         return [(_Draft(name, verb.type, verb.text, evidence, True, proper=False,
                         plover=verb.plover), True)]
     if _MEETING_WITH.search(text) and _mentions_actor(text, entities, persons_only=True):
@@ -351,7 +369,7 @@ def _events_of_sentence(
         name = (_describe(noun.text, text) if noun
                 else chosen.type.value.replace("_", " ").capitalize())
         return [(_Draft(name, chosen.type, (noun or verb).text, evidence, False,
-                        plover=chosen.plover), True)]
+                        plover=chosen.plover, signed=verb.signed), True)]
     if noun is not None and (happening or noun.has_party):
         return [(_Draft(noun.name or _describe(noun.text, text), noun.type, noun.text,
                         evidence, noun.name is not None, proper=False, plover=noun.plover,
@@ -370,10 +388,16 @@ def _same_as_earlier(draft: _Draft, drafts: list[_Draft], entities: ArticleEntit
     for earlier in reversed(drafts):
         if earlier.type != draft.type:
             continue
-        if not people or people <= set(earlier.participants) or not earlier.participants:
-            return earlier
+        if (not people or people <= set(earlier.participants) or not earlier.participants
+                or (draft.type == EventType.AGREEMENT_SIGNING and _THE_SIGNED.search(text))):
+            return earlier  # "the memorandums were signed with: A, B, C" names its parties
         return None  # someone new: another meeting of the same kind (a roundup)
     return None
+
+
+# A signed text referred back to: "the memorandum", "the two agreements".
+_THE_SIGNED = re.compile(r"\b(?:the|these|both)\s+(?:\w+\s+)?(?:memorand\w*|agreements?|mou|"
+                         r"documents?|accords?|deals?|treaty|protocols?)\b", re.IGNORECASE)
 
 
 _PRONOUN_SUBJECT = re.compile(
@@ -976,6 +1000,16 @@ def _name_from_title(draft: _Draft, title: str | None) -> str | None:
     return match["name"]
 
 
+def _in_running_text(phrase: str) -> str:
+    """A phrase as it reads after "Signing of": "Memorandum" -> "memorandum", "MoU" and
+    "Kazan Declaration" as written."""
+    first = phrase.split()[0]
+    if any(c.isupper() for c in first[1:]) or (first[:1].isupper() and len(phrase.split()) > 1
+                                and all(w[:1].isupper() for w in phrase.split()[1:2])):
+        return phrase
+    return phrase[:1].lower() + phrase[1:]
+
+
 def _descriptive_name(draft: _Draft) -> str:
     """A name built from what the event is and who took part ("Meeting of A and B")."""
     type_word = draft.type.value.replace("_", " ").capitalize()
@@ -983,9 +1017,10 @@ def _descriptive_name(draft: _Draft) -> str:
         type_word = draft.noun.capitalize()
     if draft.type == EventType.AGREEMENT_SIGNING:
         type_word = "Agreement signing"
-        if not draft.name.lower().startswith("sign"):
-            name = f"Signing of {draft.name[:1].lower()}{draft.name[1:]}"
-            return f"{name} in {draft.place.name}" if draft.place else name
+        signed = draft.signed or (None if draft.name.lower().startswith(("sign", "agreement s"))
+                                  else draft.name)
+        name = f"Signing of {_in_running_text(signed)}" if signed else "Signing of an agreement"
+        return f"{name} in {draft.place.name}" if draft.place else name
     if draft.type == EventType.VISIT and draft.participants:
         return f"{draft.name} by {draft.participants[0]}"
     where = f" in {draft.place.name}" if draft.place else ""

@@ -36,3 +36,23 @@ def test_a_visit_of_a_pronoun_waits_for_the_story_to_name_its_visitor():
 def test_a_visit_with_no_visitor_or_destination_is_no_event_by_itself():
     rows = [("the", "the", "DET", "det", 1), ("visit", "visit", "NOUN", "ROOT", 1)]
     assert not _has_party(_visit(rows, 1, 2))
+
+
+def test_a_signing_is_named_by_what_was_signed_without_its_clauses():
+    from extract.events import _signed_object
+
+    rows = [("They", "they", "PRON", "nsubj", 1), ("signed", "sign", "VERB", "ROOT", 1),
+            ("a", "a", "DET", "det", 3), ("memorandum", "memorandum", "NOUN", "dobj", 1),
+            ("of", "of", "ADP", "prep", 3), ("understanding", "understanding", "NOUN", "pobj", 4),
+            ("aimed", "aim", "VERB", "acl", 3), ("at", "at", "ADP", "prep", 6),
+            ("growth", "growth", "NOUN", "pobj", 7)]
+    assert _signed_object(_visit(rows, 1, 2, label="agreement_signing")) == (
+        "memorandum of understanding")
+
+
+def test_a_signed_thing_keeps_its_capitals_only_when_it_is_a_name_or_acronym():
+    from extract.events import _in_running_text
+
+    assert _in_running_text("Memorandum of understanding") == "memorandum of understanding"
+    assert _in_running_text("MoU") == "MoU"
+    assert _in_running_text("Kazan Declaration") == "Kazan Declaration"
