@@ -76,6 +76,9 @@ _BOTH_PARTIES = re.compile(r"\b(?:both countries|the two countries|both nations|
 _QUOTED = re.compile(r"[\"“](?P<q>[A-Z0-9][^\"”,]{5,150})[\"”]")
 _VENUE = re.compile(r"\bat\s+(?:the\s+)?(?P<venue>(?:[A-Z][\w’'-]+\s?){1,6})")
 _GENERIC_NAMES = frozenset({"meeting", "talks", "forum", "summit", "session", "ceremony"})
+# Verbs of an act done to a thing, and the noun that names the act ("Signing of ...").
+_ACTS = {"sign": "Signing", "inaugurate": "Inauguration", "open": "Opening",
+         "unveil": "Unveiling", "launch": "Launch", "release": "Release"}
 # Passive reports of a happening ("The list ... was officially released") and the noun that
 # names the act.
 _NOMINALISATIONS = {
@@ -101,7 +104,12 @@ class _Trigger:
     has_party: bool = False  # a noun told with who or where: "Lula's visit to China"
     name: str | None = None  # the name the parse gives it, when it gives one
     destination: str | None = None  # "a visit to Lisbon"
-    signed: str | None = None  # the object of "signed": "a memorandum of understanding"
+    acted_on: str | None = None  # what a verb of signing or opening took: "memorandum"
+
+    @property
+    def act(self) -> str | None:
+        """The noun of the act: "Signing", "Inauguration"."""
+        return _ACTS.get(self.lemma)
 
 
 def _first_trigger(sent: Span, kind: str, *, outside: list[tuple[int, int]] = ()
@@ -118,16 +126,16 @@ def _first_trigger(sent: Span, kind: str, *, outside: list[tuple[int, int]] = ()
                         object=" ".join(t.lower_ for t in span[1:]
                                         if t.pos_ not in ("DET", "PRON", "ADP")) or None,
                         has_party=_has_party(span), name=_visit_name(span),
-                        destination=_destination(span), signed=_signed_object(span))
+                        destination=_destination(span), acted_on=_acted_on(span))
     return None
 
 
-def _signed_object(trigger: Span) -> str | None:
-    """What a verb of signing took, read off the parse: its object ("signed a memorandum
-    of understanding aimed at ...") or, in the passive, its subject ("the memorandums were
-    signed"), without determiners, clauses or what follows a comma."""
+def _acted_on(trigger: Span) -> str | None:
+    """What a verb of signing or opening took, read off the parse: its object ("signed a
+    memorandum of understanding aimed at ...", "inaugurated the Cultural Center") or, in the
+    passive, its subject ("the memorandums were signed"), without determiners or clauses."""
     root = trigger.root
-    if trigger.label_ != EventType.AGREEMENT_SIGNING.value or root.pos_ != "VERB":
+    if root.lemma_.lower() not in _ACTS or root.pos_ != "VERB":
         return None
     thing = next((c for c in root.children if c.dep_ in ("dobj", "nsubjpass")), None)
     if thing is None or thing.pos_ == "PRON":
@@ -202,7 +210,8 @@ class _Draft:
     proper: bool = True
     plover: Plover | None = None
     destination: str | None = None  # where a visit went, as the text names it
-    signed: str | None = None  # what a signing signed: "memorandum of understanding"
+    acted_on: str | None = None  # what was signed or opened: "memorandum of understanding"
+    act: str | None = None  # the noun of that act: "Signing", "Inauguration"
     timeless: bool = False
     parent: "_Draft | None" = None
     date: dt.date | None = None
@@ -323,7 +332,7 @@ def _events_of_sentence(
         # MoU after the 25th Session": two events.
         name = verb.type.value.replace("_", " ").capitalize()
         found.append((_Draft(name, verb.type, verb.text, evidence, False, plover=verb.plover,
-                             signed=verb.signed), True))
+                             acted_on=verb.acted_on, act=verb.act), True))
     for draft, fresh in found:
         if fresh and parent is not None and draft is not parent:
             draft.parent = parent
@@ -344,7 +353,7 @@ def _events_of_sentence(
         # "On the sidelines of the dialogue, the co-hosts signed a memorandum": its own event.
         name = _describe(noun.text, text) if noun else verb.type.value.capitalize()
         draft = _Draft(name, verb.type, (noun or verb).text, evidence, False, parent=parent,
-                       plover=verb.plover, signed=verb.signed)
+                       plover=verb.plover, acted_on=verb.acted_on, act=verb.act)
         return [(draft, True)]
     if anaphor is not None:
         return [(anaphor, False)]
@@ -354,7 +363,7 @@ def _events_of_sentence(
         return [(drafts[-1], False)]
     passive = _PASSIVE.search(text)
     if passive is not None and verb is not None and verb.text == passive["verb"].lower():
-        subject = verb.signed or " ".join(passive["subject"].split()[:14])
+        subject = verb.acted_on or " ".join(passive["subject"].split()[:14])
         name = f"{_NOMINALISATIONS[verb.text]} of {_in_running_text(subject)}"
         return [(_Draft(name, verb.type, verb.text, evidence, True, proper=False,
                         plover=verb.plover), True)]
@@ -369,7 +378,7 @@ def _events_of_sentence(
         name = (_describe(noun.text, text) if noun
                 else chosen.type.value.replace("_", " ").capitalize())
         return [(_Draft(name, chosen.type, (noun or verb).text, evidence, False,
-                        plover=chosen.plover, signed=verb.signed), True)]
+                        plover=chosen.plover, acted_on=verb.acted_on, act=verb.act), True)]
     if noun is not None and (happening or noun.has_party):
         return [(_Draft(noun.name or _describe(noun.text, text), noun.type, noun.text,
                         evidence, noun.name is not None, proper=False, plover=noun.plover,
@@ -591,6 +600,8 @@ def _anaphoric_draft(lower: str, drafts: list[_Draft]) -> _Draft | None:
             if (noun in ("event", "events") or noun in fold(draft.name) or noun == draft.noun
                     or EVENT_NOUNS.get(noun) == draft.type):
                 return draft
+        if noun == "ceremony" and (gathering := _story_gathering(drafts)) is not None:
+            return gathering  # "the (opening) ceremony" of the forum the story is about
     return None
 
 
@@ -1017,13 +1028,15 @@ def _descriptive_name(draft: _Draft) -> str:
         type_word = draft.noun.capitalize()
     if draft.type == EventType.AGREEMENT_SIGNING:
         type_word = "Agreement signing"
-        signed = draft.signed or (None if draft.name.lower().startswith(("sign", "agreement s"))
-                                  else draft.name)
+        signed = draft.acted_on or (None if draft.name.lower().startswith(("sign", "agreement s"))
+                                    else draft.name)
         name = f"Signing of {_in_running_text(signed)}" if signed else "Signing of an agreement"
         return f"{name} in {draft.place.name}" if draft.place else name
     if draft.type == EventType.VISIT and draft.participants:
         return f"{draft.name} by {draft.participants[0]}"
     where = f" in {draft.place.name}" if draft.place else ""
+    if draft.type == EventType.CEREMONY and draft.act and draft.acted_on:
+        return f"{draft.act} of {_in_running_text(draft.acted_on)}{where}"
     if len(draft.participants) >= 2:
         return f"{type_word} of {draft.participants[0]} and {draft.participants[1]}{where}"
     if draft.participants and draft.participant_organizations:

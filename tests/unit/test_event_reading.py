@@ -39,14 +39,14 @@ def test_a_visit_with_no_visitor_or_destination_is_no_event_by_itself():
 
 
 def test_a_signing_is_named_by_what_was_signed_without_its_clauses():
-    from extract.events import _signed_object
+    from extract.events import _acted_on
 
     rows = [("They", "they", "PRON", "nsubj", 1), ("signed", "sign", "VERB", "ROOT", 1),
             ("a", "a", "DET", "det", 3), ("memorandum", "memorandum", "NOUN", "dobj", 1),
             ("of", "of", "ADP", "prep", 3), ("understanding", "understanding", "NOUN", "pobj", 4),
             ("aimed", "aim", "VERB", "acl", 3), ("at", "at", "ADP", "prep", 6),
             ("growth", "growth", "NOUN", "pobj", 7)]
-    assert _signed_object(_visit(rows, 1, 2, label="agreement_signing")) == (
+    assert _acted_on(_visit(rows, 1, 2, label="agreement_signing")) == (
         "memorandum of understanding")
 
 
