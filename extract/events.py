@@ -268,6 +268,7 @@ def find_events(
             # "Huang called on the media to ...": a speech at the gathering the story is about
             _add_roles(story, sent, entities, _evidence(prepared, sent), speeches_only=True)
     _share_story_context(drafts, prepared, places)
+    _place_venues(drafts, entities)
     title = prepared.article.title
     if drafts and title:  # "CICG holds dialogue on ...": the headline names the organizer
         for name in organizers_by_subject(title, entities, headline=True):
@@ -929,6 +930,22 @@ def _country_place_in(text: str, countries: CountryIndex) -> PlaceMention | None
                      r"(?:the\s+)?$", before):
             return PlaceMention(name=hit.match.name, country=hit.match.iso3)
     return None
+
+
+def _place_venues(drafts: list[_Draft], entities: ArticleEntities) -> None:
+    """A venue named without its city ("at the Belém Palace") lies in the city the article
+    names first (its dateline or lead): "Belém Palace, Lisbon"."""
+    cities = [p for p in entities.places.values() if p.country is not None]
+    if not cities:
+        return
+    for draft in drafts:
+        place = draft.place
+        if (place is not None and "," not in place.name and place.name.split()
+                and place.name.split()[-1].lower() in VENUE_HEADS):
+            city = next((c for c in cities if place.country in (None, c.country)), None)
+            if city is not None:
+                draft.place = PlaceMention(name=f"{place.name}, {city.name}",
+                                           country=city.country)
 
 
 def _city_in_name(name: str, places: PlaceIndex) -> PlaceMention | None:

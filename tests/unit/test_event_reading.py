@@ -56,3 +56,21 @@ def test_a_signed_thing_keeps_its_capitals_only_when_it_is_a_name_or_acronym():
     assert _in_running_text("Memorandum of understanding") == "memorandum of understanding"
     assert _in_running_text("MoU") == "MoU"
     assert _in_running_text("Kazan Declaration") == "Kazan Declaration"
+
+
+def test_a_venue_named_without_its_city_lies_in_the_city_the_article_names():
+    from extract.entities import ArticleEntities
+    from extract.events import _Draft, _place_venues
+    from extract.models import Evidence, PlaceMention
+    from graph.vocabulary import EventType
+
+    entities = ArticleEntities()
+    entities.places["lisbon"] = PlaceMention(name="Lisbon", country="PRT")
+    evidence = Evidence(article_id="a", sentence="s", start=0, end=1)
+    at_palace = _Draft("Ceremony", EventType.CEREMONY, "ceremony", evidence, False,
+                       place=PlaceMention(name="Belém Palace"))
+    in_city = _Draft("Meeting", EventType.MEETING, "meeting", evidence, False,
+                     place=PlaceMention(name="Porto", country="PRT"))
+    _place_venues([at_palace, in_city], entities)
+    assert at_palace.place == PlaceMention(name="Belém Palace, Lisbon", country="PRT")
+    assert in_city.place == PlaceMention(name="Porto", country="PRT")
