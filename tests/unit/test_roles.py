@@ -103,3 +103,14 @@ def test_an_unknown_role_in_the_patterns_is_refused(nlp):
     with pytest.raises(ValueError, match="witness"):
         EventRoles(nlp, [{"id": "x", "role": "witness", "fillers": ["person"], "pattern": [
             {"RIGHT_ID": "filler", "RIGHT_ATTRS": {"DEP": "nsubj"}}]}])
+
+
+def test_who_leads_a_delegation_takes_part_and_who_leads_an_event_organizes_it(nlp):
+    delegation = [("a", "a", "DET", "det", 1), ("delegation", "delegation", "NOUN", "ROOT", 1),
+                  ("led", "lead", "VERB", "acl", 1), ("by", "by", "ADP", "agent", 2),
+                  ("Anh", "Anh", "PROPN", "pobj", 3)]
+    assert _roles(nlp, delegation) == [("Anh", "participant")]
+    event = [("The", "the", "DET", "det", 1), ("forum", "forum", "NOUN", "nsubjpass", 3),
+             ("was", "be", "AUX", "auxpass", 3), ("led", "lead", "VERB", "ROOT", 3),
+             ("by", "by", "ADP", "agent", 3), ("UNESCO", "UNESCO", "PROPN", "pobj", 4)]
+    assert _roles(nlp, event) == [("UNESCO", "organizer")]
