@@ -35,6 +35,11 @@ _PLACE_HEADS = frozenset(
 _EVENT_NAME_HEADS = frozenset(
     "Week Festival Fair Expo Exhibition Summit Conference Dialogue Games Agreement".split()
 )
+# Capitalised common nouns NER takes for names ("Guest", "Rohingya Issue", "Federal System").
+_NOT_NAME_WORDS = frozenset(
+    """guest guests issue issues system information republic award awards prize archive mou
+    honour honor day week festival forum summit programme program project initiative""".split()
+)
 _PATRONYMIC_PARTICLES = frozenset("bin bint ibn binti".split())
 _NAME_PARTICLES = frozenset("bin bint ibn al de da dos van von el".split())
 _EVENT_WORDS = frozenset(
@@ -169,6 +174,7 @@ def _drop_cross_label_duplicates(entities: ArticleEntities, places: PlaceIndex) 
             or person.name.isupper()
             or (" " not in person.name and (places.is_city(person.name)
                                             or not _could_be_surname(person.name)))
+            or (not person.titles and places.is_city(person.name))  # "Buenos Aires"
         ):
             del entities.persons[key]
 
@@ -283,7 +289,7 @@ def _add_person_span(
     name = _span_text(ent, len(prefix)) if words else ""
     if not name or not _PERSON_NAME.match(name) or countries.lookup(name) is not None:
         return
-    if any(w.lower() in ORGANIZATION_HEADS for w in name.split()):
+    if any(w.lower() in ORGANIZATION_HEADS | _NOT_NAME_WORDS for w in name.split()):
         return
     start = ent.start + len(prefix)
     title, country = _title_before(doc, start, countries)
@@ -509,7 +515,7 @@ def _add_organization(
 ) -> OrganizationMention | None:
     name = re.sub(r"^(?:the|The)\s+", "", name.strip()).strip(" ,.;:\"“”‘’'")
     name = re.sub(r"(?:\s+(?:of|for|and|the|on|in|to))+$", "", name)  # "Chinese Government on"
-    if len(name) < 2 or countries.lookup(name) is not None or not _could_be_organization(name):
+    if len(name) < 2 or countries.lookup(name) is not None or not could_be_organization(name):
         return None
     if _place_then_clause(name, countries):
         return None
@@ -553,7 +559,7 @@ _NAME_LOWER_WORDS = _CONNECTORS | ORGANIZATION_HEADS | frozenset(
     "news publishing under countries et y da dos das al el und at d'".split())
 
 
-def _could_be_organization(name: str) -> bool:
+def could_be_organization(name: str) -> bool:
     """Not a title ("Foreign Affairs", "Minister of State"), not a generic plural ("Working
     Groups", "Argentine Governors"), not a ship ("MV Heroic Idun"), not a piece of a
     sentence ("India to Mexico said that", "ACC attended the forum") or of a photo credit
@@ -569,7 +575,8 @@ def _could_be_organization(name: str) -> bool:
         return False
     if words[-1].lower() in _GENERIC_PLURALS or words[0] in _VESSEL_PREFIXES:
         return False
-    if len(words) == 1 and words[0].lower() in ORGANIZATION_HEADS | _GENERIC_BODY_WORDS:
+    if len(words) == 1 and words[0].lower() in (ORGANIZATION_HEADS | _GENERIC_BODY_WORDS
+                                                | _NOT_NAME_WORDS):
         return False  # "News", "Alliance": the head of a name cut off from the rest
     return True
 

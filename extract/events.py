@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 from extract.cleaning import PreparedArticle
 from extract.countries import CountryIndex
 from extract.dates import find_dates
-from extract.entities import ArticleEntities
+from extract.entities import ArticleEntities, could_be_organization
 from extract.lexicon import (
     ABSENCE_CUES,
     ANAPHORA_NOUNS,
@@ -841,7 +841,7 @@ def _organizers_in(text: str, lower: str, entities: ArticleEntities) -> list[str
     for cue in ORGANIZER_CUES:
         for match in re.finditer(rf"\b{re.escape(cue)}\s+", lower):
             segment = re.split(r"[;.]|,\s+(?![A-Z]|and\b|the\b)|\s+(?:to|with)\s+(?:[a-z])|"
-                               r"\s+at\s+(?:the\s+)?[A-Z]",
+                               r"\s+at\s+(?:the\s+)?[A-Z]|\s+(?:during|from|on|since)\s+",
                                text[match.end():])[0]
             found.extend(o for o in _organizations_in(segment, entities) if o not in found)
     return found
@@ -859,10 +859,12 @@ def _organizations_in(segment: str, entities: ArticleEntities) -> list[str]:
                 remainder = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", " | ", remainder)
                 if org.name not in found:
                     found.append(org.name)
-    for chunk in re.split(r",|\band\b|\|", remainder):
+    for chunk in re.split(r",|\band\b|\||\bin (?:collaboration|cooperation|partnership|"
+                          r"association) with\b|\btogether with\b", remainder):
         chunk = re.sub(r"^\s*(?:the|its|their)\s+", "", chunk.strip()).strip()
         words = chunk.split()
-        if words and any(w.lower() in ORGANIZATION_HEADS for w in words) and words[0][0].isupper():
+        if (words and any(w.lower() in ORGANIZATION_HEADS for w in words)
+                and words[0][0].isupper() and could_be_organization(chunk)):
             found.append(chunk)
         elif re.fullmatch(r"[A-Z]{2,8}", chunk):  # a bare acronym: resolved across articles
             found.append(chunk)
