@@ -60,6 +60,14 @@ class PreparedArticle:
     dateline: Dateline | None = None
     default_year: int | None = None
     removed_lines: list[str] = field(default_factory=list)
+    source_credits: list[str] = field(default_factory=list)
+
+    @property
+    def credits(self) -> list[str]:
+        """Who the article credits as its source: the dateline's agency ("(Xinhua) --") and
+        syndication or source lines ("(MENAFN- The Peninsula)", "Source: KUNA")."""
+        agency = [self.dateline.agency] if self.dateline and self.dateline.agency else []
+        return agency + [c for c in self.source_credits if c not in agency]
 
     @property
     def reference_date(self) -> date | None:
@@ -247,6 +255,14 @@ def unglue(text: str) -> str:
     return _GLUED.sub(r"\1 \2", text)
 
 
+# "(MENAFN- Kuwait News Agency (KUNA)) KUWAIT, ...": a syndicator and its source; "Source:
+# Xinhua".
+_SOURCE_CREDIT = re.compile(
+    r"^\s*(?:\((?P<paren>[A-Z][\w .&'’]*-\s*[^()]{2,60}(?:\([A-Z]{2,8}\))?)\)"
+    r"|Source\s*:\s*(?P<line>[A-Z][^|\n]{1,60}?)\s*$)"
+)
+
+
 def prepare_article(article: Article) -> list[PreparedArticle]:
     """Clean one article; a listing page becomes one prepared article per item.
 
@@ -298,6 +314,8 @@ def _prepare_story(
             title = title or line
             removed.append(line)
     dateline = _first_paragraph_dateline(lines, published.year if published else default_year)
+    credits = [(m["paren"] or m["line"]).strip() for line in [*removed, *lines[:8]]
+               if (m := _SOURCE_CREDIT.match(line))]
     text = unglue("\n".join(lines))
     text = re.sub(r"\n{3,}", "\n\n", text).strip()
     return PreparedArticle(
@@ -305,4 +323,5 @@ def _prepare_story(
         dateline=dateline,
         default_year=default_year,
         removed_lines=removed,
+        source_credits=list(dict.fromkeys(credits)),
     )

@@ -117,9 +117,9 @@ def find_acronyms(text: str) -> dict[str, str]:
 
 
 def collect_entities(doc: Doc, *, countries: CountryIndex, places: PlaceIndex,
-                     agency: str | None = None) -> ArticleEntities:
-    """Every organization, person and place the article names; `agency` is the news agency
-    its dateline credits ("ASTANA, May 29 (Xinhua) --")."""
+                     credits: list[str] = ()) -> ArticleEntities:
+    """Every organization, person and place the article names; `credits` are the sources
+    it credits (its dateline's agency, "ASTANA, May 29 (Xinhua) --", and source lines)."""
     acronyms = find_acronyms(doc_text(doc))
     # "news agencies of Burkina Faso (AIB)": the acronym names the agency, not the country.
     entities = ArticleEntities(acronyms={acronym: long_form for acronym, long_form in
@@ -132,8 +132,8 @@ def collect_entities(doc: Doc, *, countries: CountryIndex, places: PlaceIndex,
         org = _add_organization(entities, unit, countries, aliases=[full])
         if org is not None and org.part_of is None:
             org.part_of = parent
-    if agency and countries.lookup(agency) is None and places.country_of_city(agency) is None:
-        _add_organization(entities, agency, countries)
+    for credit in credits:  # the agencies it credits are organizations of the article
+        _add_agency(entities, credit, countries, places)
     for chunk in _listed_organizations(doc_text(doc)):
         _add_organization(entities, chunk, countries)
     _link_affiliates(entities, doc_text(doc), countries)
@@ -158,6 +158,23 @@ def collect_entities(doc: Doc, *, countries: CountryIndex, places: PlaceIndex,
     _fold_acronym_variants(entities)
     _drop_cross_label_duplicates(entities, places)
     return entities
+
+
+def _add_agency(entities: ArticleEntities, credit: str, countries: CountryIndex,
+                places: PlaceIndex) -> None:
+    """The agencies a dateline or source line credits ("(Xinhua)", "(MENAFN- The
+    Peninsula)", "(UrduPoint / Pakistan Point News - 14th Sep, 2024)"), each a known agency
+    or a name that is neither a country nor a city."""
+    for part in re.split(r"\s*(?:/|\||-\s|–|—)\s*", credit):
+        part = part.strip(" -")
+        if not part or re.search(r"\d", part):
+            continue
+        named = re.fullmatch(r"(?P<name>.+?)\s*\((?P<acr>[A-Z]{2,8})\)", part)
+        name, aliases = (named["name"], [named["acr"]]) if named else (part, [])
+        if (known := KnownOrganizations.default().lookup(name)) is not None:
+            _add_organization(entities, known.name, countries, aliases=list(known.aliases))
+        elif countries.lookup(name) is None and places.country_of_city(name) is None:
+            _add_organization(entities, name, countries, aliases=aliases)
 
 
 def _drop_cross_label_duplicates(entities: ArticleEntities, places: PlaceIndex) -> None:

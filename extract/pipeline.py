@@ -166,8 +166,8 @@ def extract_prepared(
     prepared: PreparedArticle, doc: Doc, *, countries: CountryIndex, places: PlaceIndex
 ) -> ArticleExtraction:
     """Everything one cleaned article says, from its processed Doc."""
-    agency = prepared.dateline.agency if prepared.dateline else None
-    entities = collect_entities(doc, countries=countries, places=places, agency=agency)
+    entities = collect_entities(doc, countries=countries, places=places,
+                                credits=prepared.credits)
     events = find_events(prepared, doc, entities, countries=countries, places=places)
     _drop_names_inside_event_names(entities, events, doc_text(doc))
     found = dict(entities.organizations)

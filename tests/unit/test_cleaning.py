@@ -287,3 +287,13 @@ def test_line_is_headline_shaped(line: str) -> None:
 )
 def test_line_is_not_headline_shaped(line: str) -> None:
     assert not is_headline_shaped(line)
+
+
+def test_syndication_and_source_lines_are_credited():
+    from extract.cleaning import prepare_article
+    from extract.models import Article
+
+    text = ("(MENAFN- The Peninsula) The Egyptian Cultural Week opened in Doha on Sunday.\n\n"
+            "It drew large crowds.\n\nSource: Qatar News Agency")
+    prepared = prepare_article(Article(id="a", text=text))[0]
+    assert set(prepared.credits) == {"MENAFN- The Peninsula", "Qatar News Agency"}

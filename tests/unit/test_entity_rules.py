@@ -81,3 +81,17 @@ def test_capitalised_common_nouns_and_cities_are_no_persons():
         entities.persons[name.lower()] = PersonMention(name=name)
     _drop_cross_label_duplicates(entities, PlaceIndex.default())
     assert [p.name for p in entities.persons.values()] == ["Jiang Jianguo"]
+
+
+def test_the_agencies_an_article_credits_are_its_organizations():
+    from extract.entities import _add_agency
+    from extract.places import PlaceIndex
+
+    entities = ArticleEntities()
+    for credit in ("Xinhua", "MENAFN- Kuwait News Agency (KUNA)",
+                   "UrduPoint / Pakistan Point News - 14th Sep, 2024"):
+        _add_agency(entities, credit, CountryIndex.default(), PlaceIndex.default())
+    names = {o.name: o.aliases for o in entities.organizations.values()}
+    assert names["Xinhua News Agency"] == ["Xinhua"]  # known, though a town is called so
+    assert names["Kuwait News Agency"] == ["KUNA"]
+    assert {"MENAFN", "UrduPoint", "Pakistan Point News"} <= set(names)
