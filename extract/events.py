@@ -487,6 +487,8 @@ def _enclosing_draft(lower: str, drafts: list[_Draft]) -> "_Draft | None":
         name_words = set(fold(draft.name).split())
         if draft.noun in words or name_words & set(words[:3]):
             return draft
+    if words and words[0] in _GATHERING_NOUNS:  # "at the forum" of a story about a dialogue
+        return _story_gathering(drafts)
     return None
 
 
@@ -593,16 +595,19 @@ def _anaphoric_draft(lower: str, drafts: list[_Draft]) -> _Draft | None:
     """The earlier event that "the forum", "the meeting", "the event" refers to."""
     if not drafts:
         return None
-    for match in re.finditer(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(\w+)\b", lower):
-        noun = match.group(1)
-        if noun not in ANAPHORA_NOUNS:
+    for match in re.finditer(r"\b(?:the|this|that)\s+((?:[\w-]+\s+){0,2}[\w-]+)", lower):
+        # "the forum", "the international forum", "the two-day event"
+        noun = next((w for w in match.group(1).split() if w in ANAPHORA_NOUNS), None)
+        if noun is None:
             continue
         for draft in reversed(drafts):
             if (noun in ("event", "events") or noun in fold(draft.name) or noun == draft.noun
                     or EVENT_NOUNS.get(noun) == draft.type):
                 return draft
-        if noun == "ceremony" and (gathering := _story_gathering(drafts)) is not None:
-            return gathering  # "the (opening) ceremony" of the forum the story is about
+        if noun in _GATHERING_NOUNS and (gathering := _story_gathering(drafts)) is not None:
+            # "the (opening) ceremony", "the international forum" of the summit the story
+            # is about: reporters name one gathering by several nouns
+            return gathering
     return None
 
 
@@ -703,6 +708,7 @@ def _evidence(prepared: PreparedArticle, sent: Span) -> Evidence:
                     start=sent.start_char, end=sent.end_char)
 
 
+_GATHERING_NOUNS = frozenset("ceremony forum summit conference congress symposium".split())
 _GATHERING_TYPES = frozenset({EventType.FORUM, EventType.CONFERENCE, EventType.DIALOGUE,
                               EventType.CEREMONY, EventType.EXHIBITION,
                               EventType.CULTURAL_EXCHANGE})
