@@ -45,7 +45,7 @@ _NAME_WORD = r"(?:[A-Z0-9][\w’'.&]*(?:-[A-Za-z0-9][\w.]*)*)"
 _SMALL = r"(?:a|an|the|and|with|of|on|in|for|to|at)"
 _NAMED_EVENT = re.compile(
     rf"(?P<name>(?:[\"“][^\"”]{{3,80}}[\"”]\s+)?"
-    rf"(?:{_NAME_WORD}\s+(?:(?:and|of|for|on|&)\s+(?={_NAME_WORD}))?){{0,9}}(?:{_EVENT_HEADS})\b"
+    rf"(?:{_NAME_WORD}\s+(?:(?:and|of|for|on|&)\s+(?={_NAME_WORD}))?){{0,9}}(?i:{_EVENT_HEADS})\b"
     r"(?!\s+(?:Center|Centre|Hall|Building|Palace|Complex|Secretariat|Office|Room|Venue)\b)"
     rf"(?:\s+(?:on|of|for)\s+{_NAME_WORD}(?:\s+(?:{_SMALL}\s+)*{_NAME_WORD})*)?)"
 )
@@ -523,8 +523,9 @@ def _named_events(text: str) -> list[tuple[str, str]]:
         name = " ".join(words)
         head = _head_noun(words)
         capitalised = [w for w in words if w[:1].isupper() or w[:1].isdigit()]
-        if head is None or len(capitalised) < 2 or fold(name) in _GENERIC_NAMES:
-            continue
+        if (head is None or len(capitalised) < 2 or fold(name) in _GENERIC_NAMES
+                or not (words[0][:1].isupper() or words[0][:1].isdigit())):
+            continue  # a name starts with a capital: "7th BRICS Media summit", not "meeting of"
         names.append((name, head))
     return names
 
