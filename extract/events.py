@@ -269,6 +269,7 @@ def find_events(
             _add_roles(story, sent, entities, _evidence(prepared, sent), speeches_only=True)
     _share_story_context(drafts, prepared, places)
     _place_venues(drafts, entities)
+    _place_with_the_lead(drafts)
     title = prepared.article.title
     if drafts and title:  # "CICG holds dialogue on ...": the headline names the organizer
         for name in organizers_by_subject(title, entities, headline=True):
@@ -941,14 +942,31 @@ def _country_place_in(text: str, countries: CountryIndex) -> PlaceMention | None
     return None
 
 
+def _place_with_the_lead(drafts: list[_Draft]) -> None:
+    """An event placed nowhere that happened the day the story's lead event did (or on no
+    stated day) happened where the lead did: the story is filed from one place."""
+    lead = next((d for d in drafts if d.place is not None), None)
+    if lead is None:
+        return
+    for draft in drafts:
+        if draft.place is None and draft.date in (None, lead.date):
+            draft.place = lead.place
+
+
 def _place_venues(drafts: list[_Draft], entities: ArticleEntities) -> None:
     """A venue named without its city ("at the Belém Palace") lies in the city the article
-    names first (its dateline or lead): "Belém Palace, Lisbon"."""
+    names first (its dateline or lead): "Belém Palace, Lisbon"; an event placed only in a
+    country ("held in Colombia") is in the city of that country the article names."""
     cities = [p for p in entities.places.values() if p.country is not None]
     if not cities:
         return
     for draft in drafts:
         place = draft.place
+        if place is not None and CountryIndex.default().lookup(place.name) is not None:
+            in_country = [c for c in cities if c.country == place.country]
+            if len({c.name for c in in_country}) == 1:
+                draft.place = in_country[0]
+            continue
         if (place is not None and "," not in place.name and place.name.split()
                 and place.name.split()[-1].lower() in VENUE_HEADS):
             city = next((c for c in cities if place.country in (None, c.country)), None)

@@ -74,3 +74,21 @@ def test_a_venue_named_without_its_city_lies_in_the_city_the_article_names():
     _place_venues([at_palace, in_city], entities)
     assert at_palace.place == PlaceMention(name="Belém Palace, Lisbon", country="PRT")
     assert in_city.place == PlaceMention(name="Porto", country="PRT")
+
+
+def test_an_event_placed_in_a_country_is_in_the_one_city_of_it_the_article_names():
+    from extract.entities import ArticleEntities
+    from extract.events import _Draft, _place_venues, _place_with_the_lead
+    from extract.models import Evidence, PlaceMention
+    from graph.vocabulary import EventType
+
+    entities = ArticleEntities()
+    entities.places["bogota"] = PlaceMention(name="Bogota", country="COL")
+    evidence = Evidence(article_id="a", sentence="s", start=0, end=1)
+    festival = _Draft("Festival", EventType.CULTURAL_EXCHANGE, "festival", evidence, False,
+                      place=PlaceMention(name="Colombia", country="COL"))
+    reception = _Draft("Reception", EventType.CEREMONY, "reception", evidence, False)
+    _place_venues([festival, reception], entities)
+    _place_with_the_lead([festival, reception])
+    assert festival.place == PlaceMention(name="Bogota", country="COL")
+    assert reception.place == festival.place  # same (unstated) day: where the lead was
