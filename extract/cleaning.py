@@ -34,12 +34,14 @@ _META_LINE = re.compile(
 # A closing line that is only a name: the author's signature.
 _SIGNATURE = re.compile(r"^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}$")
 _SENTENCE_END = re.compile(r"[.!?:;][\"”’')\]]*$")
-# "ASTANA, May 29 (Xinhua) --"  /  "ISLAMABAD, Oct 29 (APP):"  /  "Beijing, March 3 -"
+# "ASTANA, May 29 (Xinhua) --"  /  "ISLAMABAD, Oct 29 (APP):"  /  "Beijing, March 3 -"  /
+# "MOSCOW, September 15. /TASS/."
 _DATELINE = re.compile(
     r"^(?:\(\w[^)]{0,40}\)\s*)?"  # "(MENAFN- Kuwait News Agency (KUNA))"-style source tag
     r"(?P<city>[A-Z][A-Za-z.'’-]*(?:\s+[A-Z][A-Za-z.'’-]*){0,3})(?:\s*\[[^\]]{1,30}\])?"
     r"(?:,\s+(?P<month>[A-Z][a-z]{2,8}\.?)\s+(?P<day>[0-3]?\d)(?:,\s*(?P<year>(?:19|20)\d\d))?)?"
-    r"\s*(?:\((?P<agency>[^)]{1,40})\))?\s*(?P<dash>--|—|–|-|:)\s+"
+    r"(?:\s*(?:\((?P<agency>[^)]{1,40})\))?\s*(?P<dash>--|—|–|-|:)\s+"
+    r"|\.\s*/(?P<slashed>[A-Z][\w-]{1,15})/\.?\s+)"
 )
 
 MAX_HEADLINE_WORDS = 20
@@ -219,10 +221,11 @@ def read_dateline(text: str, *, year_hint: int | None) -> tuple[Dateline | None,
                 when = date(year, month, int(match["day"])) if year else None
             except ValueError:
                 when = None
-        elif not match["agency"] and not (city.isupper() and _is_known_city(city)):
+        agency = match["agency"] or match["slashed"]
+        if not match["month"] and not agency and not (city.isupper() and _is_known_city(city)):
             continue  # "Update: ..." is no dateline; "KUALA LUMPUR:" and "Kazan (UNA) -" are
         dateline = Dateline(city=city.title() if city.isupper() else city, date=when,
-                            agency=match["agency"])
+                            agency=agency)
         return dateline, text[: match.start()] + text[match.end():]
     return None, text
 

@@ -1074,7 +1074,9 @@ def _descriptive_name(draft: _Draft) -> str:
         type_word = "Agreement signing"
         signed = draft.acted_on or (None if draft.name.lower().startswith(("sign", "agreement s"))
                                     else draft.name)
-        name = f"Signing of {_in_running_text(signed)}" if signed else "Signing of an agreement"
+        if signed:  # what was signed names it; where is the event's place
+            return f"Signing of {_in_running_text(signed)}"
+        name = "Signing of an agreement"
         return f"{name} in {draft.place.name}" if draft.place else name
     if draft.type == EventType.VISIT and draft.participants:
         return f"{draft.name} by {draft.participants[0]}"

@@ -297,3 +297,13 @@ def test_syndication_and_source_lines_are_credited():
             "It drew large crowds.\n\nSource: Qatar News Agency")
     prepared = prepare_article(Article(id="a", text=text))[0]
     assert set(prepared.credits) == {"MENAFN- The Peninsula", "Qatar News Agency"}
+
+
+def test_a_tass_style_dateline_gives_city_date_and_agency():
+    from extract.cleaning import read_dateline
+
+    dateline, rest = read_dateline("MOSCOW, September 15. /TASS/. The forum opened.",
+                                   year_hint=2024)
+    assert (dateline.city, dateline.date.isoformat(), dateline.agency) == (
+        "Moscow", "2024-09-15", "TASS")
+    assert rest == "The forum opened."
