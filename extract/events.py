@@ -544,10 +544,16 @@ def _head_noun(words: list[str]) -> str | None:
     return None
 
 
+_CIVIL_GATHERING = re.compile(r"\b(?:media|press|journalis\w*|youth|business|think[- ]tanks?|"
+                              r"civil society|editors?)\b", re.IGNORECASE)
+
+
 def _named_type(name: str, noun: str) -> EventType:
     """The type a named event's head gives, with summits and sessions between two parties
     ("22nd India-Russia Annual Summit") as meetings and ministers' or leaders' meetings of
     many as conferences."""
+    if noun == "summit" and _CIVIL_GATHERING.search(name):
+        return EventType.FORUM  # a summit of media, youth or business is a forum of theirs
     if noun in ("summit", "session") and re.search(r"\b[A-Z][\w]+-[A-Z][\w]+\b(?!-)", name):
         parts = re.search(r"\b([A-Z][\w]+)-([A-Z][\w]+)\b", name)
         from extract.countries import CountryIndex

@@ -92,3 +92,12 @@ def test_an_event_placed_in_a_country_is_in_the_one_city_of_it_the_article_names
     _place_with_the_lead([festival, reception])
     assert festival.place == PlaceMention(name="Bogota", country="COL")
     assert reception.place == festival.place  # same (unstated) day: where the lead was
+
+
+def test_a_summit_of_media_is_a_forum_and_one_of_two_states_a_meeting():
+    from extract.events import _named_type
+    from graph.vocabulary import EventType
+
+    assert _named_type("Fourth China-Nepal Media Summit", "summit") == EventType.FORUM
+    assert _named_type("22nd India-Russia Annual Summit", "summit") == EventType.MEETING
+    assert _named_type("Inaugural ASEAN-GCC Summit", "summit") == EventType.CONFERENCE
