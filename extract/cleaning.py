@@ -40,7 +40,7 @@ _DATELINE = re.compile(
     r"^(?:\(\w[^)]{0,40}\)\s*)?"  # "(MENAFN- Kuwait News Agency (KUNA))"-style source tag
     r"(?P<city>[A-Z][A-Za-z.'’-]*(?:\s+[A-Z][A-Za-z.'’-]*){0,3})(?:\s*\[[^\]]{1,30}\])?"
     r"(?:,\s+(?P<month>[A-Z][a-z]{2,8}\.?)\s+(?P<day>[0-3]?\d)(?:,\s*(?P<year>(?:19|20)\d\d))?)?"
-    r"(?:\s*(?:\((?P<agency>[^)]{1,40})\))?\s*(?P<dash>--|—|–|-|:)\s+"
+    r"(?:\s*(?:\((?P<agency>[^)]{1,40})\))?\s*(?P<dash>--|—|–|-|:)(?:\s+|(?<=:)(?=[A-Z]))"
     r"|\.\s*/(?P<slashed>[A-Z][\w-]{1,15})/\.?\s+)"
 )
 

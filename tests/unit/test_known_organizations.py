@@ -1,8 +1,10 @@
-"""Well-known bodies found by name or acronym, case-sensitively (no trained model)."""
+"""Well-known bodies found by name or acronym, case-sensitively, by the
+`dkg_known_organizations` ruler in a blank pipeline (no trained model)."""
 
 import pytest
+import spacy
 
-from extract.known_organizations import KnownOrganizations
+from extract.known_organizations import KnownOrganizations, add_known_organizations, known_in
 
 DATA = {
     "organizations": [
@@ -21,7 +23,9 @@ def known() -> KnownOrganizations:
 
 
 def found(known: KnownOrganizations, text: str) -> list[tuple[str, str]]:
-    return [(org.name, surface) for org, surface in known.find_all(text)]
+    nlp = spacy.blank("en")
+    add_known_organizations(nlp, known)
+    return [(org.name, surface) for org, surface in known_in(nlp(text), known)]
 
 
 def test_full_name_is_found(known: KnownOrganizations) -> None:
@@ -72,5 +76,5 @@ def test_lookup_is_case_sensitive(known: KnownOrganizations) -> None:
 
 
 def test_shipped_data_finds_who_by_acronym() -> None:
-    [(org, surface)] = KnownOrganizations.default().find_all("A WHO mission reached Vientiane.")
-    assert (org.name, surface) == ("World Health Organization", "WHO")
+    assert found(KnownOrganizations.default(), "A WHO mission reached Vientiane.") == [
+        ("World Health Organization", "WHO")]
