@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 from extract.countries import CountryIndex
 from extract.known_organizations import KnownOrganizations, known_in
 from extract.lexicon import HONORIFICS, ORGANIZATION_HEADS, TITLE_HEADS, TITLE_MODIFIERS
-from extract.models import OrganizationMention, PersonMention, PlaceMention
+from extract.models import EventMention, OrganizationMention, PersonMention, PlaceMention
 from extract.places import PlaceIndex
 from graph.names import fold
 
@@ -701,3 +701,46 @@ def _in_order(words: list[str], name: str) -> bool:
     return bool(words)
 
 
+# The words before an organization that make it part of someone's title: "head of the",
+# "a member of the Political Bureau of the", "Ambassador of ... to".
+# "A member of" is a title only as an apposition ("Huang, a member of the ..."), not in
+# "Chile, as a member of the Pacific Alliance".
+_TITLE_OF = re.compile(
+    r"(?:\b(?:" + "|".join(sorted(TITLE_HEADS | {"head"}, key=len, reverse=True))
+    + r")|^\s*(?:and\s+)?an?\s+members?)"
+    r"\s+of\s+(?:the\s+)?(?:(?:[A-Z][\w'’&-]*|\([A-Z][\w.&-]*\))\s+"
+    r"(?:(?:and|of|for)\s+(?:the\s+)?)?)*$",
+    re.IGNORECASE,
+)
+
+
+def drop_names_inside_titles(entities: ArticleEntities, text: str,
+                             events: list[EventMention]) -> list[OrganizationMention]:
+    """An organization the article only names inside people's titles ("head of the
+    Publicity Department of the CPC Central Committee") is part of who they are, not a
+    party of the story: it is no node of its own, and no affiliation either. One that
+    organizes an event or names one ("the NATO foreign ministers meeting") is a party.
+    Returns the organizations dropped."""
+    dropped = []
+    parties = {fold(name) for event in events for name in event.organizers}
+    event_names = " ".join(fold(event.name) for event in events)
+    for key, org in list(entities.organizations.items()):
+        names = [n for n in (org.name, *org.aliases) if n]
+        if any(fold(n) in parties or re.search(rf"\b{re.escape(fold(n))}\b", event_names)
+               for n in names):
+            continue
+        starts = [m.start() for n in names
+                  for m in re.finditer(rf"(?<![\w-]){re.escape(n)}(?![\w-])", text)]
+        if starts and all(_TITLE_OF.search(_clause_before(text, at)) for at in starts):
+            del entities.organizations[key]
+            dropped.append(org)
+            for person in entities.persons.values():
+                if person.organization in names:
+                    person.organization = person.organization_title = None
+    return dropped
+
+
+def _clause_before(text: str, at: int) -> str:
+    """The text from the last comma, semicolon or sentence end before `at`."""
+    start = max(text.rfind(mark, 0, at) for mark in (",", ";", ". ", "\n"))
+    return text[start + 1:at]

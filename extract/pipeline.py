@@ -15,12 +15,16 @@ from spacy.tokens import Doc
 from extract import roles, triggers  # noqa: F401  (registers the components' factories)
 from extract.cleaning import PreparedArticle, prepare_article
 from extract.countries import CountryIndex
-from extract.entities import ArticleEntities, collect_entities, doc_text
+from extract.entities import (
+    ArticleEntities,
+    collect_entities,
+    doc_text,
+    drop_names_inside_titles,
+)
 from extract.errors import ModelMissing
 from extract.events import find_events, named_event_spans
 from extract.known_organizations import SPANS_KEY as KNOWN_ORGANIZATIONS
 from extract.known_organizations import add_known_organizations
-from extract.lexicon import TITLE_HEADS
 from extract.models import (
     Article,
     ArticleExtraction,
@@ -116,19 +120,6 @@ def _drop_names_inside_event_names(entities: ArticleEntities, events: list[Event
             del entities.organizations[key]
 
 
-# The words before an organization that make it part of someone's title: "head of the",
-# "a member of the Political Bureau of the", "Ambassador of ... to".
-# "A member of" is a title only as an apposition ("Huang, a member of the ..."), not in
-# "Chile, as a member of the Pacific Alliance".
-_TITLE_OF = re.compile(
-    r"(?:\b(?:" + "|".join(sorted(TITLE_HEADS | {"head"}, key=len, reverse=True))
-    + r")|^\s*(?:and\s+)?an?\s+members?)"
-    r"\s+of\s+(?:the\s+)?(?:(?:[A-Z][\w'’&-]*|\([A-Z][\w.&-]*\))\s+"
-    r"(?:(?:and|of|for)\s+(?:the\s+)?)?)*$",
-    re.IGNORECASE,
-)
-
-
 def _forget_organizations(events: list[EventMention],
                           dropped: list[OrganizationMention]) -> None:
     """Organizations found not to be parties of the story take no part in its events."""
@@ -136,34 +127,6 @@ def _forget_organizations(events: list[EventMention],
     for event in events:
         for role in ("organizers", "participant_organizations", "message_senders"):
             setattr(event, role, [n for n in getattr(event, role) if fold(n) not in keys])
-
-
-def _drop_names_inside_titles(entities: ArticleEntities, text: str,
-                              events: list[EventMention]) -> None:
-    """An organization the article only names inside people's titles ("head of the
-    Publicity Department of the CPC Central Committee") is part of who they are, not a
-    party of the story: it is no node of its own, and no affiliation either. One that
-    organizes an event or names one ("the NATO foreign ministers meeting") is a party."""
-    parties = {fold(name) for event in events for name in event.organizers}
-    event_names = " ".join(fold(event.name) for event in events)
-    for key, org in list(entities.organizations.items()):
-        names = [n for n in (org.name, *org.aliases) if n]
-        if any(fold(n) in parties or re.search(rf"\b{re.escape(fold(n))}\b", event_names)
-               for n in names):
-            continue
-        starts = [m.start() for n in names
-                  for m in re.finditer(rf"(?<![\w-]){re.escape(n)}(?![\w-])", text)]
-        if starts and all(_TITLE_OF.search(_clause_before(text, at)) for at in starts):
-            del entities.organizations[key]
-            for person in entities.persons.values():
-                if person.organization in names:
-                    person.organization = person.organization_title = None
-
-
-def _clause_before(text: str, at: int) -> str:
-    """The text from the last comma, semicolon or sentence end before `at`."""
-    start = max(text.rfind(mark, 0, at) for mark in (",", ";", ". ", "\n"))
-    return text[start + 1:at]
 
 
 def extract_prepared(
@@ -174,10 +137,7 @@ def extract_prepared(
                                 credits=prepared.credits)
     events = find_events(prepared, doc, entities, countries=countries, places=places)
     _drop_names_inside_event_names(entities, events, doc_text(doc))
-    found = dict(entities.organizations)
-    _drop_names_inside_titles(entities, doc_text(doc), events)
-    _forget_organizations(events, [org for key, org in found.items()
-                                   if key not in entities.organizations])
+    _forget_organizations(events, drop_names_inside_titles(entities, doc_text(doc), events))
     mentioned: dict[str, CountryMention] = {}
     for hit in countries.find_all(doc_text(doc)):
         mentioned.setdefault(hit.match.iso3, CountryMention(

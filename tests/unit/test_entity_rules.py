@@ -3,9 +3,13 @@
 import pytest
 
 from extract.countries import CountryIndex
-from extract.entities import ArticleEntities, _add_organization, could_be_organization
+from extract.entities import (
+    ArticleEntities,
+    _add_organization,
+    could_be_organization,
+    drop_names_inside_titles,
+)
 from extract.models import OrganizationMention, PersonMention
-from extract.pipeline import _drop_names_inside_titles
 
 
 @pytest.mark.parametrize("name", [
@@ -52,7 +56,7 @@ def test_an_organization_named_only_inside_a_title_is_no_node_and_no_affiliation
             "Department, read a letter at the forum, which Xinhua hosted.")
     entities = _entities("Political Bureau", "Publicity Department", "Xinhua",
                          affiliation="Publicity Department")
-    _drop_names_inside_titles(entities, text, [])
+    drop_names_inside_titles(entities, text, [])
     assert [o.name for o in entities.organizations.values()] == ["Xinhua"]
     assert entities.persons["huang"].organization is None
 
@@ -61,14 +65,14 @@ def test_an_organization_also_named_outside_titles_stays():
     text = ("Li Wei, director of the Culture Bureau, spoke. The Culture Bureau organized "
             "the festival.")
     entities = _entities("Culture Bureau")
-    _drop_names_inside_titles(entities, text, [])
+    drop_names_inside_titles(entities, text, [])
     assert list(entities.organizations) == ["culture bureau"]
 
 
 def test_a_country_that_is_a_member_of_a_body_does_not_make_it_a_title():
     text = "Chile, as a member of the Pacific Alliance, backs the plan."
     entities = _entities("Pacific Alliance")
-    _drop_names_inside_titles(entities, text, [])
+    drop_names_inside_titles(entities, text, [])
     assert list(entities.organizations) == ["pacific alliance"]
 
 
