@@ -146,9 +146,31 @@ def split_roundup(lines: list[str]) -> list[str] | None:
             paragraphs[-1].append(line)
         elif paragraphs[-1]:
             paragraphs.append([])
-    items = [" ".join(p) for p in paragraphs
-             if len(" ".join(p).split()) >= MIN_ROUNDUP_ITEM_WORDS]
+    texts = [" ".join(p) for p in paragraphs if p]
+    if any(_continues(text, " ".join(texts[:n])) for n, text in enumerate(texts) if n):
+        return None  # one story told over several paragraphs, under a widget or kicker line
+    items = [text for text in texts if len(text.split()) >= MIN_ROUNDUP_ITEM_WORDS]
     return items if len(items) >= 2 else None
+
+
+# A paragraph that opens by pointing back: "He said", "Speaking at the event, ...".
+_BACK_REFERENCE = re.compile(
+    r"^(?:(?:he|she|they|it|his|her|their|its)\b|[A-Z][a-z]+ing\s+(?:at|to|on|during)\s+the\b)"
+    r"|^(?:the|this|these|that)\s+(?P<noun>[a-z]+)\b",
+    re.IGNORECASE,
+)
+
+
+def _continues(paragraph: str, before: str) -> bool:
+    """Whether a paragraph goes on with the story told before it rather than opening its
+    own: it opens with a pronoun or a participle ("Speaking at the ..."), or with "the" and
+    a noun the paragraphs before already used ("The summit marked ...")."""
+    match = _BACK_REFERENCE.match(paragraph)
+    if match is None:
+        return False
+    noun = match["noun"]
+    return noun is None or (
+        noun.islower() and re.search(rf"\b{noun}\b", before, re.IGNORECASE) is not None)
 
 
 def strip_noise(text: str) -> tuple[list[str], list[str], date | None]:

@@ -16,6 +16,7 @@ from extract.known_organizations import KnownOrganizations, known_in
 from extract.lexicon import HONORIFICS, ORGANIZATION_HEADS, TITLE_HEADS, TITLE_MODIFIERS
 from extract.models import EventMention, OrganizationMention, PersonMention, PlaceMention
 from extract.places import PlaceIndex
+from extract.roles import ROLES_KEY
 from graph.names import fold
 
 _ACRONYM_DEFINITION = re.compile(
@@ -149,6 +150,8 @@ def collect_entities(doc: Doc, *, countries: CountryIndex, places: PlaceIndex,
                 _add_organization_span(entities, ent, countries)
         elif ent.label_ in ("GPE", "LOC", "FAC"):
             _add_place(entities, ent, countries, places)
+    for name in _unrecognised_organizers(doc, entities, places):
+        _add_organization(entities, name, countries, aliases=[name])
     for name in _cities_in_context(doc_text(doc), places, countries):
         canonical = places.canonical_city(name) or name
         entities.places.setdefault(
@@ -156,6 +159,7 @@ def collect_entities(doc: Doc, *, countries: CountryIndex, places: PlaceIndex,
         entities.place_surfaces.setdefault(fold(canonical), set()).add(name)
     _fold_short_person_names(entities)
     _fold_acronym_variants(entities)
+    _fold_cut_names(entities)
     _drop_cross_label_duplicates(entities, places)
     return entities
 
@@ -486,6 +490,44 @@ def _link_affiliates(entities: ArticleEntities, text: str, countries: CountryInd
 _LIST_CUE = re.compile(r"\b(?:including|such as|among them|namely)\s+(?P<list>[^.;:]+)")
 
 
+def _unrecognised_organizers(doc: Doc, entities: ArticleEntities, places: PlaceIndex
+                             ) -> list[str]:
+    """Proper names the parse gives as an event's organizer ("organized by the A and the
+    Platform of the B") that the recogniser missed: whoever organizes is a body or a person,
+    and a name no person takes is a body's."""
+    found = []
+    for span in doc.spans.get(ROLES_KEY, []):
+        if (span.label_ != "organizer" or span.root.tag_ not in ("NNP", "NNPS")
+                or span.root.lower_ in TITLE_HEADS):
+            continue  # "the Ambassador of X": a person by title
+        after = doc[span.end:span.end + 2]
+        if len(after) == 2 and after[0].lower_ in ("and", "&") and after[1].is_title:
+            continue  # "the Federal System of Media and Public Content": where does it end?
+        words = [t for t in span if not t.is_punct or t.text in "&'’-"]
+        while words and words[0].pos_ in ("DET", "PRON"):
+            words.pop(0)
+        if not words or not words[0].text[:1].isupper():
+            continue
+        end = words[-1].i + 1
+        if (span.root.lower_ in _MISSION_HEADS and end + 1 < len(doc) and doc[end].lower_ == "in"
+                and places.is_city(doc[end + 1].text)):
+            end += 2  # "the Sri Lanka Embassy in Berlin": the mission of that city
+        name = doc[words[0].i:end].text
+        at = span.root.idx - doc[words[0].i].idx
+        known = [n for o in entities.organizations.values() for n in (o.name, *o.aliases)]
+        known += [n for p in entities.persons.values() for n in (p.name, *p.aliases)]
+        if any(m.start() <= at < m.end() for n in known if n
+               for m in re.finditer(rf"(?<!\w){re.escape(n)}(?!\w)", name)):
+            continue
+        if "(" in name or places.is_city(name):
+            continue
+        found.append(name)
+    return found
+
+
+_MISSION_HEADS = frozenset("embassy consulate consulate-general mission commission".split())
+
+
 def _listed_organizations(text: str) -> list[str]:
     """Organizations listed after "including", "such as": "A Press, B Press and C TV"."""
     found = []
@@ -532,6 +574,10 @@ def _add_organization(
 ) -> OrganizationMention | None:
     name = re.sub(r"^(?:the|The)\s+", "", name.strip()).strip(" ,.;:\"“”‘’'")
     name = re.sub(r"(?:\s+(?:of|for|and|the|on|in|to))+$", "", name)  # "Chinese Government on"
+    words = name.split()
+    if (len(words) > 2 and words[-2].lower() in ORGANIZATION_HEADS
+            and (match := countries.lookup(words[-1])) is not None and match.is_demonym):
+        name = " ".join(words[:-1])  # "ASEAN-China Centre Chinese": the next phrase's word
     if len(name) < 2 or countries.lookup(name) is not None or not could_be_organization(name):
         return None
     if _place_then_clause(name, countries):
@@ -584,8 +630,15 @@ def could_be_organization(name: str) -> bool:
     words = name.split()
     if "/" in name or any(c in name for c in "[]{}"):
         return False
+    if not re.search(r"[A-Za-z]", name):
+        return False  # a caption in another script ("ШОС"): the English text names it too
     if any(w[:1].islower() and w.lower() not in _NAME_LOWER_WORDS for w in words):
         return False
+    lowered = [w.lower() for w in words]
+    if any(a == "and" and b in TITLE_HEADS for a, b in zip(lowered, lowered[1:], strict=False)):
+        return False  # "Dubai and Chairman of the Dubai Media Council": a run of titles
+    if lowered[-2:] in (["member", "states"], ["member", "countries"]):
+        return False  # "ASEAN Member States": the members, not a body
     content = [w.lower() for w in words if w.lower() not in _CONNECTORS]
     if not content or all(w in TITLE_HEADS or w in TITLE_MODIFIERS or w in HONORIFICS
                           for w in content):
@@ -668,6 +721,31 @@ def _fold_acronym_variants(entities: ArticleEntities) -> None:
             if org.name not in base.aliases:
                 base.aliases.append(org.name)
             del entities.organizations[key]
+
+
+def _fold_cut_names(entities: ArticleEntities) -> None:
+    """ "Xinhua News" beside "Xinhua News Agency", "South Asia Network Television" beside
+    "South Asia Network Television Media Group": a name cut before its head words is the
+    longer name's body when only such words are missing."""
+    for key, org in sorted(entities.organizations.items(), key=lambda kv: len(kv[1].name)):
+        words = org.name.split()
+        if len(words) < 2:
+            continue
+        fuller = [other for other in entities.organizations.values()
+                  if other is not org and other.name.split()[:len(words)] == words
+                  and all(w.lower() in _CUT_HEAD_WORDS for w in other.name.split()[len(words):])]
+        if len(fuller) == 1:
+            target = fuller[0]
+            for alias in (org.name, *org.aliases):
+                if alias not in target.aliases and alias != target.name:
+                    target.aliases.append(alias)
+            del entities.organizations[key]
+
+
+# Words that complete a name without naming another body ("Commission" does: the African
+# Union Commission is not the African Union).
+_CUT_HEAD_WORDS = _GENERIC_BODY_WORDS | frozenset(
+    "news agency media corporation company network holding holdings inc ltd llc plc".split())
 
 
 def _fold_short_person_names(entities: ArticleEntities) -> None:

@@ -267,6 +267,7 @@ def find_events(
                 _OWN_TIME.search(sent.text) is None):
             # "Huang called on the media to ...": a speech at the gathering the story is about
             _add_roles(story, sent, entities, _evidence(prepared, sent), speeches_only=True)
+    drafts = _merge_unnamed_gatherings(drafts)
     _share_story_context(drafts, prepared, places)
     _place_venues(drafts, entities)
     _place_with_the_lead(drafts)
@@ -277,12 +278,45 @@ def find_events(
     for draft in drafts:
         _inherit_from_parent(draft)
         _own_meeting_organizer(draft, entities)
-        if draft.parent is not None:  # who met on the sidelines of X attended X
+        if draft.parent is not None:  # who met (or signed) on the sidelines of X attended X
             draft.parent.add(draft.parent.participants, draft.participants)
+            draft.parent.add(draft.parent.participant_organizations,
+                             [o for o in draft.participant_organizations
+                              if o not in draft.parent.organizers])
     names = {id(d): _final_name(d, title if i == 0 else None) for i, d in enumerate(drafts)}
     return [_finish(d, entities, name=names[id(d)],
                     parent_name=names.get(id(d.parent)) if d.parent is not None else None)
             for d in drafts]
+
+
+def _merge_unnamed_gatherings(drafts: list[_Draft]) -> list[_Draft]:
+    """A forum (conference, exhibition, ...) the article tells without its name, beside the
+    one it names of that kind, is the named one: "X speaks at the media forum" under a photo
+    before the story names the forum. Only when the days do not differ."""
+    kept = []
+    for draft in drafts:
+        named = [d for d in drafts if d.named and d.proper and d.type == draft.type]
+        if (draft.named or draft.type not in _GATHERING_TYPES - {EventType.CEREMONY}
+                or len(named) != 1 or None not in (draft.date, named[0].date)
+                and draft.date != named[0].date):
+            kept.append(draft)
+            continue
+        _absorb(named[0], draft)
+        for other in drafts:
+            if other.parent is draft:
+                other.parent = named[0]
+    return kept
+
+
+def _absorb(target: _Draft, source: _Draft) -> None:
+    """Give `target` what `source` knows, as the same event."""
+    target.date, target.end_date = target.date or source.date, target.end_date or source.end_date
+    target.place = target.place or source.place
+    for role in ("countries", "regions", "organizers", "participants",
+                 "participant_organizations", "message_senders"):
+        target.add(getattr(target, role), getattr(source, role))
+    for key, evidence in source.fact_evidence.items():
+        target.fact_evidence.setdefault(key, evidence)
 
 
 def _events_of_sentence(
@@ -374,9 +408,9 @@ def _events_of_sentence(
     if acted:
         chosen = verb
         if noun is not None and noun.type != EventType.AGREEMENT_SIGNING and verb.lemma in (
-            "receive", "open", "release"
+            "receive", "open", "inaugurate", "release"
         ):
-            chosen = noun  # "received the delegation at the exhibition"
+            chosen = noun  # "received the delegation at the exhibition", "opened an exhibition"
         name = (_describe(noun.text, text) if noun
                 else chosen.type.value.replace("_", " ").capitalize())
         return [(_Draft(name, chosen.type, (noun or verb).text, evidence, False,
@@ -612,7 +646,9 @@ def _anaphoric_draft(lower: str, drafts: list[_Draft]) -> _Draft | None:
             if (noun in ("event", "events") or noun in fold(draft.name) or noun == draft.noun
                     or EVENT_NOUNS.get(noun) == draft.type):
                 return draft
-        if noun in _GATHERING_NOUNS and (gathering := _story_gathering(drafts)) is not None:
+        back_reference = noun in _GATHERING_NOUNS or (
+            noun in ("meeting", "session") and _MEETING_WITH.search(lower) is None)
+        if back_reference and (gathering := _story_gathering(drafts)) is not None:
             # "the (opening) ceremony", "the international forum" of the summit the story
             # is about: reporters name one gathering by several nouns
             return gathering
@@ -1023,10 +1059,15 @@ def _finish(draft: _Draft, entities: ArticleEntities, *, name: str,
     countries = list(draft.countries)
     if draft.place and draft.place.country and draft.place.country not in countries:
         countries.append(draft.place.country)
+    organizations = list(draft.participant_organizations)
     for person_name in draft.participants:
         person = entities.person_named(person_name)
         if person and person.country and person.country not in countries:
             countries.append(person.country)
+        if (person and person.organization and person.organization not in organizations
+                and person.organization not in draft.message_senders
+                and person.organization not in draft.organizers):
+            organizations.append(person.organization)  # who the speaker came for
     return EventMention(
         name=name,
         type=draft.type,
@@ -1039,7 +1080,7 @@ def _finish(draft: _Draft, entities: ArticleEntities, *, name: str,
         part_of=parent_name,
         organizers=draft.organizers,
         participants=[p for p in draft.participants if p not in draft.message_senders],
-        participant_organizations=draft.participant_organizations,
+        participant_organizations=organizations,
         message_senders=draft.message_senders,
         evidence=draft.evidence,
         fact_evidence=draft.fact_evidence,

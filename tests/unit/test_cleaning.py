@@ -11,6 +11,7 @@ from extract.cleaning import (
     prepare_article,
     read_dateline,
     split_listing,
+    split_roundup,
     strip_noise,
 )
 from extract.models import Article
@@ -307,3 +308,28 @@ def test_a_tass_style_dateline_gives_city_date_and_agency():
     assert (dateline.city, dateline.date.isoformat(), dateline.agency) == (
         "Moscow", "2024-09-15", "TASS")
     assert rest == "The forum opened."
+
+
+_FESTIVAL_ITEM = ("The Embassy of Freedonia in Lisbon held a film week at the city's cinema "
+                  "club from 3 to 9 May, showing eight recent features to an audience of "
+                  "students, diplomats and critics who filled every screening of the week.")
+_FORUM_ITEM = ("The Consulate of Freedonia in Porto organised a business forum on 12 May, "
+               "where forty companies from both countries discussed shipping, tourism and "
+               "renewable energy projects with officials of the regional government there.")
+
+
+def test_a_roundup_under_a_section_title_splits_into_its_stories() -> None:
+    items = split_roundup(["Missions in Brief", "", _FESTIVAL_ITEM, "", _FORUM_ITEM])
+    assert items == [_FESTIVAL_ITEM, _FORUM_ITEM]
+
+
+@pytest.mark.parametrize("continuation", [
+    "The forum ended with a joint call for direct flights between the two countries, which "
+    "the organisers said would double the number of visitors within three years of opening.",
+    "Speaking at the forum, the consul said both countries would sign a shipping accord "
+    "before the end of the year and invited the companies present to a second meeting soon.",
+    "He added that the consulate would hold the forum every year from now on, alternating "
+    "between Porto and the Freedonian capital, and that a trade office would open in June.",
+])
+def test_one_story_under_a_share_widget_line_is_not_a_roundup(continuation: str) -> None:
+    assert split_roundup(["Spread the love", "", _FORUM_ITEM, "", continuation]) is None

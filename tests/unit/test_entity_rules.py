@@ -6,16 +6,21 @@ from extract.countries import CountryIndex
 from extract.entities import (
     ArticleEntities,
     _add_organization,
+    _fold_cut_names,
+    _unrecognised_organizers,
     could_be_organization,
     drop_names_inside_titles,
 )
 from extract.models import OrganizationMention, PersonMention
+from extract.places import PlaceIndex
+from tests.unit.parsed import parsed
 
 
 @pytest.mark.parametrize("name", [
     "India to Mexico said that", "ACC attended the forum and delivered speeches",
     "Xinhua/Zhang Ling", "Photo/Xinhua]", "Chinese multi-platform media powerhouse",
-    "News", "Alliance", "MoU",
+    "News", "Alliance", "MoU", "ШОС", "Dubai and Chairman of the Dubai Media Council",
+    "ASEAN Member States", "DCM",
 ])
 def test_a_piece_of_a_sentence_or_a_credit_is_no_organization(name):
     assert not could_be_organization(name)
@@ -99,3 +104,55 @@ def test_the_agencies_an_article_credits_are_its_organizations():
     assert names["Xinhua News Agency"] == ["Xinhua"]  # known, though a town is called so
     assert names["Kuwait News Agency"] == ["KUNA"]
     assert {"MENAFN", "UrduPoint", "Pakistan Point News"} <= set(names)
+
+
+def test_a_demonym_run_on_after_a_body_is_cut_off():
+    entities = ArticleEntities()
+    org = _add_organization(entities, "Freedonia-Sylvania Centre Chinese", CountryIndex.default())
+    assert org is not None and org.name == "Freedonia-Sylvania Centre"
+
+
+def test_a_name_cut_before_its_generic_head_is_the_longer_name():
+    entities = ArticleEntities()
+    for name in ("Tiber News", "Tiber News Agency", "Sylvan Union", "Sylvan Union Commission"):
+        entities.organizations[name.lower()] = OrganizationMention(name=name)
+    _fold_cut_names(entities)
+    names = {o.name: o.aliases for o in entities.organizations.values()}
+    assert names == {"Tiber News Agency": ["Tiber News"], "Sylvan Union": [],
+                     "Sylvan Union Commission": []}
+
+
+def _organized_by(rows):
+    """ "The forum was organized by <rows>.", parsed by hand, its roles found."""
+    import spacy
+
+    nlp = spacy.blank("en")
+    roles = nlp.add_pipe("dkg_event_roles")
+    head = [("The", "the", "DET", "det", 1), ("forum", "forum", "NOUN", "nsubjpass", 3),
+            ("was", "be", "AUX", "auxpass", 3), ("organized", "organize", "VERB", "ROOT", 3),
+            ("by", "by", "ADP", "agent", 3)]
+    doc = roles(parsed(nlp.vocab, head + rows + [(".", ".", "PUNCT", "punct", 3)]))
+    for token in doc:
+        token.tag_ = "NNP" if token.pos_ == "PROPN" else token.tag_
+    return doc
+
+
+def _word(text: str, dep: str, head: int, pos: str = "PROPN"):
+    return (text, text.lower() if pos != "PROPN" else text, pos, dep, head)
+
+
+def test_a_proper_name_the_parse_gives_as_organizer_is_a_body():
+    doc = _organized_by([_word("the", "det", 6, "DET"), _word("Platform", "pobj", 4),
+                         _word("of", "prep", 6, "ADP"), _word("the", "det", 10, "DET"),
+                         _word("Potala", "compound", 10), _word("Magazine", "pobj", 7)])
+    found = _unrecognised_organizers(doc, ArticleEntities(), PlaceIndex.default())
+    assert found == ["Platform of the Potala Magazine"]
+
+
+def test_an_organizer_by_title_or_already_known_is_no_new_body():
+    doc = _organized_by([_word("the", "det", 6, "DET"), _word("Ambassador", "pobj", 4),
+                         _word("of", "prep", 6, "ADP"), _word("Freedonia", "pobj", 7)])
+    assert _unrecognised_organizers(doc, ArticleEntities(), PlaceIndex.default()) == []
+    doc = _organized_by([_word("Tiber", "compound", 6), _word("Press", "pobj", 4)])
+    known = _entities("Tiber Press")
+    assert _unrecognised_organizers(doc, known, PlaceIndex.default()) == []
