@@ -185,9 +185,13 @@ def _drop_cross_label_duplicates(entities: ArticleEntities, places: PlaceIndex) 
     """NER sometimes tags one name twice or wrongly: a person's surname as an organization,
     an outlet as a person, an acronym or a city as a person."""
     name_parts = {part for p in entities.persons.values() for part in p.name.split()}
+    person_names = {fold(n) for p in entities.persons.values() for n in (p.name, *p.aliases)}
     for key, org in list(entities.organizations.items()):
         if " " not in org.name and org.name in name_parts and not org.aliases:
             del entities.organizations[key]
+        elif (fold(org.name) in person_names and not org.aliases
+              and not any(w.lower() in ORGANIZATION_HEADS for w in org.name.split())):
+            del entities.organizations[key]  # a person's name with no word of a body
     known_orgs = {fold(n) for o in entities.organizations.values() for n in (o.name, *o.aliases)}
     for key, person in list(entities.persons.items()):
         if (
@@ -266,6 +270,8 @@ def _looks_like_person(ent: Span, countries: CountryIndex) -> bool:
     "President of X, Name"), no organization word in it, a name's shape."""
     if any(t.lower_ in ORGANIZATION_HEADS for t in ent):
         return False
+    if _listed_with_a_person(ent):
+        return True  # "Mohamed Azzouz and Sameh Alhajri explained ..."
     prefix, words = _strip_span(ent, countries)
     if len(words) >= 3 and any(w in _PATRONYMIC_PARTICLES for w in words[1:-1]):
         return True  # "Ahmed bin Mohammed bin Rashid Al Maktoum": a person's name
@@ -278,6 +284,22 @@ def _looks_like_person(ent: Span, countries: CountryIndex) -> bool:
         return True
     title, _ = _title_before(ent.doc, ent.start + len(prefix), countries)
     return title is not None or _pre_apposition(ent.doc, ent.start + len(prefix)) is not None
+
+
+def _listed_with_a_person(ent: Span) -> bool:
+    """Whether the parse lists the span with names NER calls persons, and with nothing else:
+    the items of "A and B explained" are of one kind."""
+    first = ent.root
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    items, stack = [first], [first]
+    while stack:
+        for child in stack.pop().children:
+            if child.dep_ == "conj":
+                items.append(child)
+                stack.append(child)
+    others = [t for t in items if not ent.start <= t.i < ent.end]
+    return bool(others) and all(t.ent_type_ == "PERSON" for t in others)
 
 
 def _span_text(ent: Span, skip: int) -> str:

@@ -121,6 +121,8 @@ def _first_trigger(sent: Span, kind: str, *, outside: list[tuple[int, int]] = ()
             continue
         if any(start <= span.start_char < end for start, end in outside):
             continue
+        if kind == "noun" and _ceremony_of_a_gathering(span):
+            continue  # "the opening ceremony of the festival" is the festival
         return _Trigger(text=span.text.lower(), lemma=span.root.lemma_.lower(),
                         type=EventType(span.label_), plover=span._.dkg_plover,
                         object=" ".join(t.lower_ for t in span[1:]
@@ -128,6 +130,18 @@ def _first_trigger(sent: Span, kind: str, *, outside: list[tuple[int, int]] = ()
                         has_party=_has_party(span), name=_visit_name(span),
                         destination=_destination(span), acted_on=_acted_on(span))
     return None
+
+
+def _ceremony_of_a_gathering(trigger: Span) -> bool:
+    """ "the opening ceremony of the cultural festival": the ceremony is part of the festival,
+    week or forum its "of" names, not an event of its own."""
+    root = trigger.root
+    if trigger.label_ != EventType.CEREMONY.value:
+        return False
+    of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    thing = next((g for g in of.children if g.dep_ == "pobj"), None) if of else None
+    return thing is not None and EVENT_NOUNS.get(thing.lemma_.lower()) in _GATHERING_TYPES - {
+        EventType.CEREMONY, EventType.EXHIBITION}
 
 
 def _acted_on(trigger: Span) -> str | None:
@@ -625,6 +639,9 @@ def _name_key(name: str) -> str:
     Summit" and "BRICS Media Summit in Moscow" are one summit."""
     if _EDITION.match(name):
         name = name.split(None, 1)[1] if " " in name else name
+    countries = CountryIndex.default()
+    for hit in reversed(countries.find_all(name)):  # "Sri Lankan Festival": "Sri Lanka"
+        name = name[:hit.start] + countries.name_of(hit.match.iso3) + name[hit.end:]
     words = fold(name).split()
     for at, word in enumerate(words):
         if word in ("in", "at") and at >= 2:
@@ -1112,6 +1129,11 @@ def _in_running_text(phrase: str) -> str:
     return phrase[:1].lower() + phrase[1:]
 
 
+# Events named after who took part: a meeting of two people, a call between them.
+_BETWEEN_PEOPLE = frozenset({EventType.MEETING, EventType.PHONE_CALL, EventType.DIALOGUE,
+                             EventType.STATEMENT, EventType.OTHER})
+
+
 def _descriptive_name(draft: _Draft) -> str:
     """A name built from what the event is and who took part ("Meeting of A and B")."""
     type_word = draft.type.value.replace("_", " ").capitalize()
@@ -1126,16 +1148,17 @@ def _descriptive_name(draft: _Draft) -> str:
         name = "Signing of an agreement"
         return f"{name} in {draft.place.name}" if draft.place else name
     if draft.type == EventType.VISIT and draft.participants:
-        return f"{draft.name} by {draft.participants[0]}"
+        return f"{draft.participants[0]} {_in_running_text(draft.name)}"  # "X visit to Y"
     where = f" in {draft.place.name}" if draft.place else ""
     if draft.type == EventType.CEREMONY and draft.act and draft.acted_on:
         return f"{draft.act} of {_in_running_text(draft.acted_on)}{where}"
-    if len(draft.participants) >= 2:
+    between_people = draft.type in _BETWEEN_PEOPLE  # a forum is never "Forum of <a person>"
+    if between_people and len(draft.participants) >= 2:
         return f"{type_word} of {draft.participants[0]} and {draft.participants[1]}{where}"
-    if draft.participants and draft.participant_organizations:
+    if between_people and draft.participants and draft.participant_organizations:
         return f"{type_word} of {draft.participants[0]} with {draft.participant_organizations[0]}"
     name = draft.name
-    if len(name.split()) < 3 and draft.participants:
+    if between_people and len(name.split()) < 3 and draft.participants:
         name = f"{type_word} of {draft.participants[0]}"
     if draft.place and draft.place.name not in name:
         name = f"{name} in {draft.place.name}"

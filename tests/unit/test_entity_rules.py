@@ -156,3 +156,19 @@ def test_an_organizer_by_title_or_already_known_is_no_new_body():
     doc = _organized_by([_word("Tiber", "compound", 6), _word("Press", "pobj", 4)])
     known = _entities("Tiber Press")
     assert _unrecognised_organizers(doc, known, PlaceIndex.default()) == []
+
+
+def test_a_name_listed_only_with_persons_is_a_person():
+    import spacy
+    from spacy.tokens import Span
+
+    from extract.entities import _listed_with_a_person
+
+    rows = [_word("Ana", "compound", 1), _word("Lima", "nsubj", 5), _word("and", "cc", 1, "CCONJ"),
+            _word("Tomas", "compound", 4), _word("Berg", "conj", 1),
+            _word("explained", "ROOT", 5, "VERB")]
+    doc = parsed(spacy.blank("en").vocab, rows)
+    doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 3, 5, label="ORG")]
+    assert _listed_with_a_person(doc.ents[1])
+    doc.ents = [Span(doc, 0, 2, label="GPE"), Span(doc, 3, 5, label="ORG")]
+    assert not _listed_with_a_person(doc.ents[1])  # listed with a place: not a person

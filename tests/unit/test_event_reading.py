@@ -101,3 +101,50 @@ def test_a_summit_of_media_is_a_forum_and_one_of_two_states_a_meeting():
     assert _named_type("Fourth China-Nepal Media Summit", "summit") == EventType.FORUM
     assert _named_type("22nd India-Russia Annual Summit", "summit") == EventType.MEETING
     assert _named_type("Inaugural ASEAN-GCC Summit", "summit") == EventType.CONFERENCE
+
+
+def test_the_opening_ceremony_of_a_festival_is_the_festival_not_a_ceremony():
+    from extract.events import _ceremony_of_a_gathering
+
+    rows = [("the", "the", "DET", "det", 2), ("opening", "opening", "NOUN", "compound", 2),
+            ("ceremony", "ceremony", "NOUN", "ROOT", 2), ("of", "of", "ADP", "prep", 2),
+            ("the", "the", "DET", "det", 6), ("film", "film", "NOUN", "compound", 6),
+            ("festival", "festival", "NOUN", "pobj", 3)]
+    assert _ceremony_of_a_gathering(_visit(rows, 2, 3, label="ceremony"))
+    rows[6] = ("exhibition", "exhibition", "NOUN", "pobj", 3)  # an opening of its own
+    assert not _ceremony_of_a_gathering(_visit(rows, 2, 3, label="ceremony"))
+
+
+def _draft(name, event_type, *, named, date=None, participants=()):
+    from extract.events import _Draft
+    from extract.models import Evidence
+
+    evidence = Evidence(article_id="a", sentence=name, start=0, end=len(name))
+    return _Draft(name, event_type, event_type.value, evidence, named, date=date,
+                  participants=list(participants))
+
+
+def test_an_unnamed_forum_beside_the_named_one_is_that_forum():
+    from datetime import date
+
+    from extract.events import _merge_unnamed_gatherings
+    from graph.vocabulary import EventType
+
+    named = _draft("Tiber Media Forum", EventType.FORUM, named=True, date=date(2026, 5, 4))
+    caption = _draft("media forum", EventType.FORUM, named=False, participants=["Ana Lima"])
+    meeting = _draft("Meeting", EventType.MEETING, named=False, participants=["Ana Lima"])
+    other_day = _draft("forum", EventType.FORUM, named=False, date=date(2026, 5, 9))
+    kept = _merge_unnamed_gatherings([caption, named, meeting, other_day])
+    assert kept == [named, meeting, other_day]
+    assert named.participants == ["Ana Lima"]
+
+
+def test_a_forum_is_never_named_after_a_person_but_a_meeting_may_be():
+    from extract.events import _descriptive_name
+    from graph.vocabulary import EventType
+
+    forum = _draft("forum", EventType.FORUM, named=False, participants=["Ana Lima", "Li Wei"])
+    meeting = _draft("meeting", EventType.MEETING, named=False,
+                     participants=["Ana Lima", "Li Wei"])
+    assert "Ana Lima" not in _descriptive_name(forum)
+    assert _descriptive_name(meeting) == "Meeting of Ana Lima and Li Wei"
