@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 from extract.countries import CountryIndex
 from extract.known_organizations import KnownOrganizations, known_in
 from extract.lexicon import HONORIFICS, ORGANIZATION_HEADS, TITLE_HEADS, TITLE_MODIFIERS
+from extract.listed_names import definite_lists
 from extract.models import EventMention, OrganizationMention, PersonMention, PlaceMention
 from extract.places import PlaceIndex
 from extract.roles import ROLES_KEY
@@ -150,6 +151,7 @@ def collect_entities(doc: Doc, *, countries: CountryIndex, places: PlaceIndex,
                 _add_organization_span(entities, ent, countries)
         elif ent.label_ in ("GPE", "LOC", "FAC"):
             _add_place(entities, ent, countries, places)
+    _add_listed_organizers(entities, doc_text(doc), countries)
     for name in _unrecognised_organizers(doc, entities, places):
         _add_organization(entities, name, countries, aliases=[name])
     for name in _cities_in_context(doc_text(doc), places, countries):
@@ -510,6 +512,24 @@ def _link_affiliates(entities: ArticleEntities, text: str, countries: CountryInd
 
 
 _LIST_CUE = re.compile(r"\b(?:including|such as|among them|namely)\s+(?P<list>[^.;:]+)")
+
+
+def _add_listed_organizers(entities: ArticleEntities, text: str, countries: CountryIndex
+                           ) -> None:
+    """The bodies of a definite organizer list, whole (extract/listed_names.py); what NER
+    made of their pieces, body or person, goes when the text names it nowhere else."""
+    listed = definite_lists(text)
+    whole = [org for item in listed
+             if (org := _add_organization(entities, item.name, countries,
+                                          aliases=list(item.aliases))) is not None]
+    for found in (entities.organizations, entities.persons):
+        for key, mention in list(found.items()):
+            if any(mention is w for w in whole):
+                continue
+            written = [m.start() for n in (mention.name, *mention.aliases) if n
+                       for m in re.finditer(rf"(?<!\w){re.escape(n)}(?!\w)", text)]
+            if written and all(any(i.start <= at < i.end for i in listed) for at in written):
+                del found[key]
 
 
 def _unrecognised_organizers(doc: Doc, entities: ArticleEntities, places: PlaceIndex
