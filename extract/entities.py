@@ -159,6 +159,7 @@ def collect_entities(doc: Doc, *, countries: CountryIndex, places: PlaceIndex,
         entities.places.setdefault(
             fold(canonical), PlaceMention(name=canonical, country=places.country_of_city(name)))
         entities.place_surfaces.setdefault(fold(canonical), set()).add(name)
+    _drop_venues(entities, doc)
     _fold_short_person_names(entities)
     _fold_acronym_variants(entities)
     _fold_cut_names(entities)
@@ -181,6 +182,27 @@ def _add_agency(entities: ArticleEntities, credit: str, countries: CountryIndex,
             _add_organization(entities, known.name, countries, aliases=list(known.aliases))
         elif countries.lookup(name) is None and places.country_of_city(name) is None:
             _add_organization(entities, name, countries, aliases=aliases)
+
+
+def _drop_venues(entities: ArticleEntities, doc: Doc) -> None:
+    """A name without a word of a body that the text only ever uses as where something is
+    ("at the Megaron concert hall", "held at Wisma Indonesia House") is a venue."""
+    text = doc_text(doc)
+    for key, org in list(entities.organizations.items()):
+        if org.aliases or any(w.lower() in ORGANIZATION_HEADS for w in org.name.split()):
+            continue
+        mentions = [doc.char_span(m.start(), m.end(), alignment_mode="expand")
+                    for m in re.finditer(rf"(?<!\w){re.escape(org.name)}(?!\w)", text)]
+        if mentions and all(span is not None and _is_where(span) for span in mentions):
+            del entities.organizations[key]
+
+
+def _is_where(span: Span) -> bool:
+    """Whether the phrase a mention heads is the object of "at": "at the X (concert hall)"."""
+    phrase = span.root
+    while phrase.dep_ in ("compound", "nmod", "amod") and phrase.head is not phrase:
+        phrase = phrase.head
+    return phrase.dep_ == "pobj" and phrase.head.lower_ == "at"
 
 
 def _drop_cross_label_duplicates(entities: ArticleEntities, places: PlaceIndex) -> None:
@@ -429,6 +451,32 @@ def _read_apposition(
         person.titles.append(full_title)
 
 
+_QUOTES = "\"'“”‘’«»"
+
+
+def _opens_a_quoted_title(ent: Span) -> bool:
+    """Whether the span starts a quotation that goes on after it: the words of a theme or
+    a title in quotes, not a name."""
+    text = doc_text(ent.doc)
+    before = text[:ent.start_char].rstrip()
+    after = text[ent.end_char:].lstrip()
+    return (before[-1:] in _QUOTES and before[-1:] != "" and after[:1] not in _QUOTES
+            and after[:1].isalpha())
+
+
+def _acronym_after(ent: Span) -> str | None:
+    """The one-word, all-capitals organization NER finds right after the span, if any."""
+    doc = ent.doc
+    if ent.end >= len(doc):
+        return None
+    following = doc[ent.end]
+    alone = ent.end + 1 == len(doc) or doc[ent.end + 1].ent_iob_ != "I"
+    if (following.ent_iob_ == "B" and following.ent_type_ == "ORG" and alone
+            and following.is_upper and len(following.text) >= 3 and ent.text[-1:].isalpha()):
+        return following.text
+    return None
+
+
 def _add_organization_span(entities: ArticleEntities, ent: Span, countries: CountryIndex) -> None:
     text = ent.text.strip().split("\n")[0].strip()
     if not _organization_shaped(ent, countries):
@@ -443,6 +491,11 @@ def _add_organization_span(entities: ArticleEntities, ent: Span, countries: Coun
         if not words:
             return
         text = " ".join(words)
+    if (acronym := _acronym_after(ent)) is not None:
+        # "Russian News Agency TASS": the agency's description and its name, one body
+        described = re.sub(r"^(?:the|The)\s+", "", text)
+        _add_organization(entities, acronym, countries, aliases=[f"{described} {acronym}"])
+        return
     country = None
     # "China's People's Daily" -> People's Daily, based in China
     possessive = re.match(r"^(?P<c>[A-Z][\w -]+?)['’]s\s+(?P<rest>.+)$", text)
@@ -590,8 +643,14 @@ def _organization_shaped(ent: Span, countries: CountryIndex) -> bool:
     words = ent.text.split()
     if words[-1].lower() in ("of", "and", "for", "the", "to", "in"):
         return False
-    if words[0].lower() in TITLE_HEADS:
-        return False
+    if words[0].lower() in TITLE_HEADS or ent[0].tag_ in ("VB", "VBP"):
+        return False  # "Deepen Media Cooperation and ...": a slogan's verb, not a name
+    if _opens_a_quoted_title(ent):
+        return False  # the theme was "Deepen Media Cooperation and Contribute to ...""
+    before = ent.doc[max(0, ent.start - 2):ent.start]
+    if (len(before) == 2 and before[0].lower_ in TITLE_HEADS and before[1].lower_ in ("of", "for")
+            and not any(w.lower() in ORGANIZATION_HEADS for w in words)):
+        return False  # "Minister for Communication and Information Technology": a portfolio
     content = [w.lower() for w in words if w.lower() not in _CONNECTORS]
     if all(w in TITLE_HEADS or w in TITLE_MODIFIERS or w in HONORIFICS for w in content):
         return False  # "Foreign Affairs", "Permanent Representative": pieces of a title
@@ -615,6 +674,7 @@ def _add_organization(
     entities: ArticleEntities, name: str, countries: CountryIndex, *, aliases: list[str] = ()
 ) -> OrganizationMention | None:
     name = re.sub(r"^(?:the|The)\s+", "", name.strip()).strip(" ,.;:\"“”‘’'")
+    name = re.sub(r"^[A-Z]{2,}-\s+(?=[A-Z])", "", name)  # "MENAFN- Kuwait News Agency"
     name = re.sub(r"(?:\s+(?:of|for|and|the|on|in|to))+$", "", name)  # "Chinese Government on"
     words = name.split()
     if (len(words) > 2 and words[-2].lower() in ORGANIZATION_HEADS

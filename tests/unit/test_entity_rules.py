@@ -172,3 +172,70 @@ def test_a_name_listed_only_with_persons_is_a_person():
     assert _listed_with_a_person(doc.ents[1])
     doc.ents = [Span(doc, 0, 2, label="GPE"), Span(doc, 3, 5, label="ORG")]
     assert not _listed_with_a_person(doc.ents[1])  # listed with a place: not a person
+
+
+def _doc_with_org(rows, start, end):
+    import spacy
+    from spacy.tokens import Span
+
+    doc = parsed(spacy.blank("en").vocab, rows)
+    doc.ents = [Span(doc, start, end, label="ORG")]
+    return doc, doc.ents[0]
+
+
+def test_a_name_only_ever_used_as_where_something_happened_is_a_venue():
+    from extract.entities import _drop_venues
+
+    rows = [_word("held", "ROOT", 0, "VERB"), _word("at", "prep", 0, "ADP"),
+            _word("the", "det", 5, "DET"), _word("Orla", "compound", 5),
+            _word("concert", "compound", 5, "NOUN"), _word("hall", "pobj", 1, "NOUN")]
+    doc, _ = _doc_with_org(rows, 3, 4)
+    entities = _entities("Orla")
+    _drop_venues(entities, doc)
+    assert "orla" not in entities.organizations
+    rows[3] = _word("Orla", "nsubj", 0)  # "Orla held ...": a body that acts
+    rows[:3] = [_word("Orla", "nsubj", 1), _word("hosted", "ROOT", 1, "VERB"),
+                _word("it", "dobj", 1, "PRON")]
+    doc, _ = _doc_with_org(rows[:3], 0, 1)
+    entities = _entities("Orla")
+    _drop_venues(entities, doc)
+    assert "orla" in entities.organizations
+
+
+def test_an_agency_described_before_its_acronym_is_the_acronym_body():
+    from extract.entities import _add_organization_span
+
+    rows = [_word("the", "det", 3, "DET"), _word("Tiber", "compound", 3),
+            _word("News", "compound", 3), _word("Agency", "compound", 4), _word("TNA", "ROOT", 4)]
+    import spacy
+    from spacy.tokens import Span
+
+    doc = parsed(spacy.blank("en").vocab, rows)
+    doc.ents = [Span(doc, 0, 4, label="ORG"), Span(doc, 4, 5, label="ORG")]
+    entities = ArticleEntities()
+    _add_organization_span(entities, doc.ents[0], CountryIndex.default())
+    assert [(o.name, o.aliases) for o in entities.organizations.values()] == [
+        ("TNA", ["Tiber News Agency TNA"])]
+
+
+def test_a_quoted_theme_a_verb_or_a_portfolio_is_no_organization():
+    from extract.entities import _organization_shaped
+
+    countries = CountryIndex.default()
+    theme = [_word("theme", "nsubj", 1, "NOUN"), _word("was", "ROOT", 1, "AUX"),
+             _word("“", "punct", 3, "PUNCT"), _word("Build", "ROOT", 3),
+             _word("Media", "compound", 5), _word("Bridges", "dobj", 3),
+             _word("for", "prep", 3, "ADP"), _word("all", "pobj", 6, "DET")]
+    _, ent = _doc_with_org(theme, 3, 6)
+    assert not _organization_shaped(ent, countries)
+    portfolio = [_word("Minister", "compound", 4), _word("for", "prep", 0, "ADP"),
+                 _word("Culture", "pobj", 1), _word("and", "cc", 2, "CCONJ"),
+                 _word("Tourism", "conj", 2)]
+    _, ent = _doc_with_org(portfolio, 2, 5)
+    assert not _organization_shaped(ent, countries)
+
+
+def test_a_syndication_prefix_is_not_part_of_the_name():
+    entities = ArticleEntities()
+    org = _add_organization(entities, "MENAFN- Tiber News Agency", CountryIndex.default())
+    assert org is not None and org.name == "Tiber News Agency"
