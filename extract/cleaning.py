@@ -10,6 +10,7 @@ from datetime import date
 
 from extract.dates import month_number, parse_standalone_date
 from extract.models import Article
+from extract.publisher import publisher_names
 
 # Residue of an image link ("efda...b12be.png)"), a lone separator, a bullet-only line.
 _RESIDUE = re.compile(r"^\S*\.(?:png|jpe?g|gif|webp|svg|bmp)\)?\]?$", re.IGNORECASE)
@@ -341,6 +342,7 @@ def _prepare_story(
     dateline = _first_paragraph_dateline(lines, published.year if published else default_year)
     credits = [(m["paren"] or m["line"]).strip() for line in [*removed, *lines[:8]]
                if (m := _SOURCE_CREDIT.match(line))]
+    credits += publisher_names(article.url, [*removed, *lines[:8]])
     text = unglue("\n".join(lines))
     text = re.sub(r"\n{3,}", "\n\n", text).strip()
     return PreparedArticle(

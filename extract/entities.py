@@ -9,7 +9,7 @@ and affiliations from pre-modifiers and appositions, and collect acronyms define
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from extract.countries import CountryIndex
 from extract.known_organizations import KnownOrganizations, known_in
@@ -79,6 +79,9 @@ class ArticleEntities:
     places: dict[str, PlaceMention] = field(default_factory=dict)
     place_surfaces: dict[str, set[str]] = field(default_factory=dict)  # how the text wrote each
     acronyms: dict[str, str] = field(default_factory=dict)
+    credited: set[str] = field(default_factory=set)  # folded names of the article's sources
+    # "the Egyptian and Qatari Culture Ministries": one phrase naming several bodies
+    shared_mentions: dict[str, list[str]] = field(default_factory=dict)
 
     def organization_named(self, surface: str) -> OrganizationMention | None:
         key = fold(surface)
@@ -152,6 +155,9 @@ def collect_entities(doc: Doc, *, countries: CountryIndex, places: PlaceIndex,
         elif ent.label_ in ("GPE", "LOC", "FAC"):
             _add_place(entities, ent, countries, places)
     _add_listed_organizers(entities, doc_text(doc), countries)
+    for phrase, names in _bodies_of_several_countries(doc, countries):
+        orgs = [org for name in names if (org := _add_organization(entities, name, countries))]
+        entities.shared_mentions[phrase] = [org.name for org in orgs]
     for name in _unrecognised_organizers(doc, entities, places):
         _add_organization(entities, name, countries, aliases=[name])
     for name in _cities_in_context(doc_text(doc), places, countries):
@@ -174,14 +180,17 @@ def _add_agency(entities: ArticleEntities, credit: str, countries: CountryIndex,
     or a name that is neither a country nor a city."""
     for part in re.split(r"\s*(?:/|\||-\s|–|—)\s*", credit):
         part = part.strip(" -")
-        if not part or re.search(r"\d", part):
-            continue
+        if not part or re.search(r"(?<![\w.])\d", part):
+            continue  # a date or a time: "14th Sep, 2024" (but "bdnews24.com" is a name)
         named = re.fullmatch(r"(?P<name>.+?)\s*\((?P<acr>[A-Z]{2,8})\)", part)
         name, aliases = (named["name"], [named["acr"]]) if named else (part, [])
+        org = None
         if (known := KnownOrganizations.default().lookup(name)) is not None:
-            _add_organization(entities, known.name, countries, aliases=list(known.aliases))
+            org = _add_organization(entities, known.name, countries, aliases=list(known.aliases))
         elif countries.lookup(name) is None and places.country_of_city(name) is None:
-            _add_organization(entities, name, countries, aliases=aliases)
+            org = _add_organization(entities, name, countries, aliases=aliases)
+        if org is not None:
+            entities.credited.add(fold(org.name))
 
 
 def _drop_venues(entities: ArticleEntities, doc: Doc) -> None:
@@ -211,6 +220,8 @@ def _drop_cross_label_duplicates(entities: ArticleEntities, places: PlaceIndex) 
     name_parts = {part for p in entities.persons.values() for part in p.name.split()}
     person_names = {fold(n) for p in entities.persons.values() for n in (p.name, *p.aliases)}
     for key, org in list(entities.organizations.items()):
+        if fold(org.name) in entities.credited:
+            continue  # the article's source, whatever NER called its name
         if " " not in org.name and org.name in name_parts and not org.aliases:
             del entities.organizations[key]
         elif (fold(org.name) in person_names and not org.aliases
@@ -567,6 +578,64 @@ def _link_affiliates(entities: ArticleEntities, text: str, countries: CountryInd
 _LIST_CUE = re.compile(r"\b(?:including|such as|among them|namely)\s+(?P<list>[^.;:]+)")
 
 
+def _bodies_of_several_countries(doc: Doc, countries: CountryIndex
+                                 ) -> list[tuple[str, list[str]]]:
+    """ "the Egyptian and Qatari Culture Ministries", "the Ministries of Culture of Egypt and
+    Qatar": one phrase, one body per country, read off the parse. Returns the phrase and the
+    bodies' names ("Ministry of Culture of Egypt", ...)."""
+    found = []
+    for head in doc:
+        singular = _singular(head.text)
+        if (head.tag_ not in ("NNS", "NNPS") or not head.is_title
+                or singular.lower() not in ORGANIZATION_HEADS):
+            continue  # "media organizations" of two countries name no body
+        nations, portfolio = [], []
+        for child in head.children:
+            if child.dep_ in ("amod", "compound", "nmod") and child.i < head.i:
+                group = _with_conjuncts(child)
+                codes = [countries.lookup(t.text) for t in group]
+                if all(codes):
+                    nations += [c.iso3 for c in codes]
+                elif child.dep_ == "compound" and child.is_title:
+                    portfolio.append(child.text)
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in (g for g in child.children if g.dep_ == "pobj"):
+                    codes = [countries.lookup(t.text) for t in _with_conjuncts(pobj)]
+                    if all(codes):
+                        nations += [c.iso3 for c in codes]
+                    elif pobj.is_title:
+                        portfolio.append(pobj.text)
+                        nations += _countries_of(pobj, countries)
+        nations = list(dict.fromkeys(nations))
+        if len(nations) >= 2:
+            body = singular.title() + (f" of {' '.join(portfolio)}" if portfolio else "")
+            phrase = doc[min(t.i for t in head.subtree if t.dep_ != "det"):head.i + 1].text
+            found.append((phrase, [f"{body} of {countries.name_of(n)}" for n in nations]))
+    return found
+
+
+def _singular(word: str) -> str:
+    """ "Ministries" -> "Ministry", "Agencies" -> "Agency", "Embassies" -> "Embassy"."""
+    if word.lower().endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.lower().endswith("s") else word
+
+
+def _with_conjuncts(token: Token) -> list[Token]:
+    return [token, *(t for t in token.subtree if t.dep_ == "conj" and t.head.i in
+                     {token.i, *(c.i for c in token.subtree)})]
+
+
+def _countries_of(token: Token, countries: CountryIndex) -> list[str]:
+    """ "Culture of Egypt and Qatar": the countries an "of" after the word names."""
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of else None
+    if pobj is None:
+        return []
+    codes = [countries.lookup(t.text) for t in _with_conjuncts(pobj)]
+    return [c.iso3 for c in codes] if all(codes) else []
+
+
 def _add_listed_organizers(entities: ArticleEntities, text: str, countries: CountryIndex
                            ) -> None:
     """The bodies of a definite organizer list, whole (extract/listed_names.py); what NER
@@ -734,7 +803,8 @@ def could_be_organization(name: str) -> bool:
         return False
     if not re.search(r"[A-Za-z]", name):
         return False  # a caption in another script ("ШОС"): the English text names it too
-    if any(w[:1].islower() and w.lower() not in _NAME_LOWER_WORDS for w in words):
+    if any(w[:1].islower() and w.lower() not in _NAME_LOWER_WORDS and not _SITE.fullmatch(w)
+           for w in words):
         return False
     lowered = [w.lower() for w in words]
     if any(a == "and" and b in TITLE_HEADS for a, b in zip(lowered, lowered[1:], strict=False)):
@@ -751,6 +821,9 @@ def could_be_organization(name: str) -> bool:
                                                 | _NOT_NAME_WORDS):
         return False  # "News", "Alliance": the head of a name cut off from the rest
     return True
+
+
+_SITE = re.compile(r"[\w-]+\.(?:com|net|org|cn|in|pk|bd)")  # "bdnews24.com": a site's name
 
 
 def _place_then_clause(name: str, countries: CountryIndex) -> bool:

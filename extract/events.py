@@ -821,7 +821,9 @@ def _role_fillers(sent: Span, entities: ArticleEntities, *, speeches_only: bool
             "person": [p.name for p in entities.persons.values()
                        if _names_at(span.text, references[p.name], head)],
             "organization": [o.name for o in entities.organizations.values()
-                             if _names_at(span.text, [o.name, *o.aliases], head)],
+                             if _names_at(span.text, [o.name, *o.aliases], head)]
+            + [name for phrase, names in entities.shared_mentions.items()
+               if _names_at(span.text, [phrase], head) for name in names],
         }
         kind = next((k for k in span._.dkg_fillers if by_kind[k]), None)
         if kind is None:

@@ -239,3 +239,44 @@ def test_a_syndication_prefix_is_not_part_of_the_name():
     entities = ArticleEntities()
     org = _add_organization(entities, "MENAFN- Tiber News Agency", CountryIndex.default())
     assert org is not None and org.name == "Tiber News Agency"
+
+
+def _tagged(rows, tags):
+    import spacy
+
+    doc = parsed(spacy.blank("en").vocab, rows)
+    for token in doc:
+        token.tag_ = tags.get(token.text, token.tag_)
+    return doc
+
+
+def test_one_phrase_for_the_bodies_of_two_countries_gives_one_body_each():
+    from extract.entities import _bodies_of_several_countries
+
+    rows = [_word("the", "det", 5, "DET"), _word("Egyptian", "amod", 5, "ADJ"),
+            _word("and", "cc", 1, "CCONJ"), _word("Qatari", "conj", 1),
+            _word("Culture", "compound", 5), _word("Ministries", "ROOT", 5)]
+    doc = _tagged(rows, {"Ministries": "NNPS"})
+    assert _bodies_of_several_countries(doc, CountryIndex.default()) == [
+        ("Egyptian and Qatari Culture Ministries",
+         ["Ministry of Culture of Egypt", "Ministry of Culture of Qatar"])]
+
+
+def test_the_ministries_of_a_portfolio_of_two_countries():
+    from extract.entities import _bodies_of_several_countries
+
+    rows = [_word("Ministries", "ROOT", 0), _word("of", "prep", 0, "ADP"),
+            _word("Culture", "pobj", 1), _word("of", "prep", 2, "ADP"),
+            _word("Egypt", "pobj", 3), _word("and", "cc", 4, "CCONJ"), _word("Qatar", "conj", 4)]
+    doc = _tagged(rows, {"Ministries": "NNPS"})
+    assert _bodies_of_several_countries(doc, CountryIndex.default())[0][1] == [
+        "Ministry of Culture of Egypt", "Ministry of Culture of Qatar"]
+
+
+def test_common_nouns_of_two_countries_name_no_body():
+    from extract.entities import _bodies_of_several_countries
+
+    rows = [_word("Nepali", "amod", 3, "ADJ"), _word("and", "cc", 0, "CCONJ"),
+            _word("Chinese", "conj", 0, "ADJ"), _word("organizations", "ROOT", 3, "NOUN")]
+    doc = _tagged(rows, {"organizations": "NNS"})
+    assert _bodies_of_several_countries(doc, CountryIndex.default()) == []

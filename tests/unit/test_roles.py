@@ -114,3 +114,12 @@ def test_who_leads_a_delegation_takes_part_and_who_leads_an_event_organizes_it(n
              ("was", "be", "AUX", "auxpass", 3), ("led", "lead", "VERB", "ROOT", 3),
              ("by", "by", "ADP", "agent", 3), ("UNESCO", "UNESCO", "PROPN", "pobj", 4)]
     assert _roles(nlp, event) == [("UNESCO", "organizer")]
+
+
+def test_the_subject_of_hosting_a_named_week_organizes_it(nlp):
+    # a proper-noun object keeps its capitals as its lemma: "Week", not "week"
+    rows = [("Tiber", "Tiber", "PROPN", "compound", 1), ("Radio", "Radio", "PROPN", "nsubj", 3),
+            ("is", "be", "AUX", "aux", 3), ("hosting", "host", "VERB", "ROOT", 3),
+            ("the", "the", "DET", "det", 7), ("Orla", "Orla", "PROPN", "compound", 7),
+            ("Film", "Film", "PROPN", "compound", 7), ("Week", "Week", "PROPN", "dobj", 3)]
+    assert ("Tiber Radio", "organizer") in _roles(nlp, rows)
