@@ -475,6 +475,24 @@ def _opens_a_quoted_title(ent: Span) -> bool:
             and after[:1].isalpha())
 
 
+def _for_whom(ent: Span) -> str:
+    """ " for Africa" when NER stopped a body's name before the "for" that ends it ("the
+    Economic Commission for Africa", "the Center for the Americas"); "" otherwise."""
+    doc = ent.doc
+    if ent[-1].lower_ not in ORGANIZATION_HEADS or ent.end + 1 >= len(doc):
+        return ""
+    if doc[ent.end].lower_ != "for":
+        return ""
+    end = ent.end + 1
+    if doc[end].lower_ == "the" and end + 1 < len(doc):
+        end += 1
+    if doc[end].pos_ != "PROPN" or doc[end].ent_type_ not in ("GPE", "LOC", "NORP"):
+        return ""
+    while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN" and doc[end + 1].ent_iob_ == "I":
+        end += 1
+    return " " + doc[ent.end:end + 1].text
+
+
 def _acronym_after(ent: Span) -> str | None:
     """The one-word, all-capitals organization NER finds right after the span, if any."""
     doc = ent.doc
@@ -502,6 +520,7 @@ def _add_organization_span(entities: ArticleEntities, ent: Span, countries: Coun
         if not words:
             return
         text = " ".join(words)
+    text += _for_whom(ent)  # "United Nations Economic Commission" + " for Africa"
     if (acronym := _acronym_after(ent)) is not None:
         # "Russian News Agency TASS": the agency's description and its name, one body
         described = re.sub(r"^(?:the|The)\s+", "", text)
@@ -755,6 +774,8 @@ def _add_organization(
         return None
     if name in entities.acronyms:  # a bare acronym: the organization it stands for
         name = entities.acronyms[name]
+        if not could_be_organization(name):
+            return None  # "GDI": the Global Development Initiative, no body
     parent = None
     under = re.match(r"^(?P<part>.+?)\s+under\s+(?:the\s+)?(?P<parent>[A-Z].+)$", name)
     if under:  # "Center for X under CICG": a part of CICG, not CICG
@@ -784,6 +805,7 @@ _GENERIC_PLURALS = frozenset(
     leaders members delegates officials representatives experts participants partners
     sides parties authorities""".split()
 )
+_NOT_BODY_HEADS = frozenset("initiative initiatives policy strategy agenda doctrine".split())
 _VESSEL_PREFIXES = frozenset("MV MS SS MT HMS USS INS RFS".split())
 
 
@@ -817,6 +839,8 @@ def could_be_organization(name: str) -> bool:
         return False
     if words[-1].lower() in _GENERIC_PLURALS or words[0] in _VESSEL_PREFIXES:
         return False
+    if words[-1].lower() in _NOT_BODY_HEADS:
+        return False  # "Belt and Road Initiative", "One-China Policy": what bodies pursue
     if len(words) == 1 and words[0].lower() in (ORGANIZATION_HEADS | _GENERIC_BODY_WORDS
                                                 | _NOT_NAME_WORDS):
         return False  # "News", "Alliance": the head of a name cut off from the rest

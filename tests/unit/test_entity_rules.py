@@ -20,7 +20,7 @@ from tests.unit.parsed import parsed
     "India to Mexico said that", "ACC attended the forum and delivered speeches",
     "Xinhua/Zhang Ling", "Photo/Xinhua]", "Chinese multi-platform media powerhouse",
     "News", "Alliance", "MoU", "ШОС", "Dubai and Chairman of the Dubai Media Council",
-    "ASEAN Member States", "DCM",
+    "ASEAN Member States", "DCM", "Global Development Initiative", "One-China Policy",
 ])
 def test_a_piece_of_a_sentence_or_a_credit_is_no_organization(name):
     assert not could_be_organization(name)
@@ -280,3 +280,23 @@ def test_common_nouns_of_two_countries_name_no_body():
             _word("Chinese", "conj", 0, "ADJ"), _word("organizations", "ROOT", 3, "NOUN")]
     doc = _tagged(rows, {"organizations": "NNS"})
     assert _bodies_of_several_countries(doc, CountryIndex.default()) == []
+
+
+def test_the_acronym_of_an_initiative_names_no_body():
+    entities = ArticleEntities(acronyms={"TGI": "Tiber Growth Initiative"})
+    assert _add_organization(entities, "TGI", CountryIndex.default()) is None
+
+
+def test_a_body_name_cut_before_its_for_phrase_gets_it_back():
+    import spacy
+    from spacy.tokens import Span
+
+    from extract.entities import _for_whom
+
+    rows = [_word("Economic", "compound", 1), _word("Commission", "ROOT", 1),
+            _word("for", "prep", 1, "ADP"), _word("Africa", "pobj", 2)]
+    doc = parsed(spacy.blank("en").vocab, rows)
+    doc.ents = [Span(doc, 0, 2, label="ORG"), Span(doc, 3, 4, label="LOC")]
+    assert _for_whom(doc.ents[0]) == " for Africa"
+    doc.ents = [Span(doc, 0, 2, label="ORG")]  # "for" a cause, not a place: no part of it
+    assert _for_whom(doc.ents[0]) == ""
