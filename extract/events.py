@@ -27,6 +27,7 @@ from extract.lexicon import (
     ORGANIZER_CUES,
     PARTICIPATION_CUES,
     TITLE_HEADS,
+    TITLE_MODIFIERS,
     VENUE_HEADS,
 )
 from extract.models import EventMention, Evidence, PlaceMention
@@ -105,6 +106,7 @@ class _Trigger:
     name: str | None = None  # the name the parse gives it, when it gives one
     destination: str | None = None  # "a visit to Lisbon"
     acted_on: str | None = None  # what a verb of signing or opening took: "memorandum"
+    during: bool = False  # told as the time of something else: "During the audience, ..."
 
     @property
     def act(self) -> str | None:
@@ -128,7 +130,10 @@ def _first_trigger(sent: Span, kind: str, *, outside: list[tuple[int, int]] = ()
                         object=" ".join(t.lower_ for t in span[1:]
                                         if t.pos_ not in ("DET", "PRON", "ADP")) or None,
                         has_party=_has_party(span), name=_visit_name(span),
-                        destination=_destination(span), acted_on=_acted_on(span))
+                        destination=_destination(span), acted_on=_acted_on(span),
+                        during=span.label_ != EventType.VISIT.value
+                        and span.root.dep_ == "pobj" and span.root.head.lower_ in (
+                            "during", "after", "following"))
     return None
 
 
@@ -282,6 +287,8 @@ def find_events(
             # "Huang called on the media to ...": a speech at the gathering the story is about
             _add_roles(story, sent, entities, _evidence(prepared, sent), speeches_only=True)
     drafts = _merge_unnamed_gatherings(drafts)
+    for draft in drafts:
+        _name_visitor_by_title(draft, entities)
     _share_story_context(drafts, prepared, places)
     _place_venues(drafts, entities)
     _place_with_the_lead(drafts)
@@ -301,6 +308,23 @@ def find_events(
     return [_finish(d, entities, name=names[id(d)],
                     parent_name=names.get(id(d.parent)) if d.parent is not None else None)
             for d in drafts]
+
+
+def _name_visitor_by_title(draft: _Draft, entities: ArticleEntities) -> None:
+    """ "the Chief Adviser's visit to China": the visitor is the one person of the article
+    who holds that title ("Muhammad Yunus visit to China")."""
+    at = draft.name.lower().find(" visit")
+    if draft.type != EventType.VISIT or at <= 0:
+        return
+    title = draft.name[:at]
+    if not all(w.lower() in TITLE_HEADS | TITLE_MODIFIERS for w in title.split()):
+        return
+    holders = [p for p in entities.persons.values()
+               if any(t.lower() == title.lower() for t in p.titles)]
+    if len(holders) == 1:
+        draft.name = holders[0].name + draft.name[at:]
+        if holders[0].name not in draft.participants:
+            draft.participants.insert(0, holders[0].name)
 
 
 def _merge_unnamed_gatherings(drafts: list[_Draft]) -> list[_Draft]:
@@ -429,7 +453,7 @@ def _events_of_sentence(
                 else chosen.type.value.replace("_", " ").capitalize())
         return [(_Draft(name, chosen.type, (noun or verb).text, evidence, False,
                         plover=chosen.plover, acted_on=verb.acted_on, act=verb.act), True)]
-    if noun is not None and (happening or noun.has_party):
+    if noun is not None and (happening or noun.has_party or noun.during):
         return [(_Draft(noun.name or _describe(noun.text, text), noun.type, noun.text,
                         evidence, noun.name is not None, proper=False, plover=noun.plover,
                         destination=noun.destination), True)]
@@ -819,7 +843,8 @@ def _role_fillers(sent: Span, entities: ArticleEntities, *, speeches_only: bool
         head = span.root.idx - span.start_char
         by_kind = {
             "person": [p.name for p in entities.persons.values()
-                       if _names_at(span.text, references[p.name], head)],
+                       if _names_at(span.text, references[p.name], head)]
+            or _title_holder(span, entities),
             "organization": [o.name for o in entities.organizations.values()
                              if _names_at(span.text, [o.name, *o.aliases], head)]
             + [name for phrase, names in entities.shared_mentions.items()
@@ -832,6 +857,18 @@ def _role_fillers(sent: Span, entities: ArticleEntities, *, speeches_only: bool
         target = persons if kind == "person" else organizations
         target.extend(name for name in by_kind[kind] if name not in target)
     return found
+
+
+def _title_holder(span: Span, entities: ArticleEntities) -> list[str]:
+    """ "the President", "the Ambassador": the one person of the article whose title has
+    that head (and those words), as a list of zero or one name."""
+    words = [t.lower_ for t in span if t.pos_ != "DET" and not t.is_punct]
+    if not words or words[-1] not in TITLE_HEADS or not all(
+            w in TITLE_HEADS or w in TITLE_MODIFIERS for w in words):
+        return []
+    holders = [p.name for p in entities.persons.values()
+               if any(set(words) <= set(t.lower().split()) for t in p.titles)]
+    return holders if len(holders) == 1 else []
 
 
 def _place_named(name: str, places: PlaceIndex, countries: CountryIndex) -> PlaceMention | None:

@@ -13,7 +13,8 @@ TITLE_HEADS = frozenset(
     spokesperson spokesman spokeswoman envoy representative chief head chancellor counselor
     counsellor attaché attache leader speaker senator deputy vice ceo editor founder
     secretary-general director-general president-elect dean rector professor general admiral
-    undersecretary under-secretary chargé charge minister-counsellor dcm ruler""".split()
+    undersecretary under-secretary chargé charge minister-counsellor dcm ruler adviser
+    advisor""".split()
 )
 # Words that may stand inside a title next to its head ("First Deputy Prime Minister").
 TITLE_MODIFIERS = frozenset(

@@ -8,7 +8,9 @@ The triggers are data (`extract/data/patterns/event_triggers.jsonl`, one per lin
 A verb trigger is a `Matcher` token pattern (lemma and part of speech, so "met", "meets" and
 "meeting with" need no list of forms); a noun trigger is a phrase matched case-insensitively
 as written (a plural speaks of happenings in general). An entry may name its PLOVER category;
-otherwise the event type's default applies.
+otherwise the event type's default applies. `"takes": "someone"` marks a verb that reports
+the event only when its object is a person ("received the minister", not "received a
+salute").
 
 The component puts every trigger in `doc.spans["dkg_triggers"]` (label: the event type,
 `id_`: the entry id, `._.dkg_kind` and `._.dkg_plover`), and a trigger the sentence only
@@ -52,6 +54,7 @@ class TriggerEntry:
     kind: str  # "verb" or "noun"
     plover: Plover
     pattern: list[dict]
+    takes_someone: bool = False  # a verb that reports the event only when it takes a person
 
     @property
     def phrase(self) -> str | None:
@@ -81,7 +84,8 @@ def trigger_entries(raw: list[dict]) -> dict[str, TriggerEntry]:
         pattern = item.get("pattern") or _phrase_pattern(item["phrase"])
         entries[item["id"]] = TriggerEntry(
             id=item["id"], type=event_type, kind=item["kind"], pattern=pattern,
-            plover=Plover(item["plover"]) if "plover" in item else PLOVER_BY_TYPE[event_type])
+            plover=Plover(item["plover"]) if "plover" in item else PLOVER_BY_TYPE[event_type],
+            takes_someone=item.get("takes") == "someone")
     return entries
 
 
@@ -115,6 +119,27 @@ def is_reported(trigger: Span) -> bool:
                    for c in root.children)
 
 
+# Common nouns that stand for people received or welcomed ("received the delegation").
+_SOMEONE = frozenset(
+    """delegation delegations delegate delegates guest guests visitor visitors minister
+    ministers ambassador ambassadors envoy envoys counterpart counterparts president leader
+    leaders official officials head heads team chairman chairperson secretary-general
+    secretary governor mayor representative representatives members member group students
+    journalists editors participants""".split()
+)
+
+
+def takes_someone(trigger: Span) -> bool:
+    """Whether a receiving verb's object, if it has one, is someone: a name, a pronoun, or
+    a noun for people ("received the delegation"), not a thing ("received a salute")."""
+    root = trigger.root
+    thing = next((c for c in root.children if c.dep_ == "dobj"), None)
+    if thing is None:
+        return True  # "was received by the President": the person is elsewhere
+    return thing.pos_ in ("PROPN", "PRON") or thing.lemma_.lower() in _SOMEONE or (
+        thing.lower_ in _SOMEONE)
+
+
 def _governing_verb(token: Token) -> Token | None:
     """The verb a noun trigger hangs from ("the summit will be held" -> held)."""
     while token.dep_ not in ("ROOT",) and token.pos_ not in ("VERB", "AUX"):
@@ -138,6 +163,8 @@ class EventTriggers:
         for match_id, start, end in self.matcher(doc):
             entry = self.entries[doc.vocab.strings[match_id]]
             span = Span(doc, start, end, label=entry.type.value, span_id=entry.id)
+            if entry.takes_someone and not takes_someone(span):
+                continue  # "received a military salute", "welcomed the decision"
             span._.dkg_kind, span._.dkg_plover = entry.kind, entry.plover
             spans.append(span)
         spans = sorted(filter_spans(spans), key=lambda s: s.start)

@@ -148,3 +148,34 @@ def test_a_forum_is_never_named_after_a_person_but_a_meeting_may_be():
                      participants=["Ana Lima", "Li Wei"])
     assert "Ana Lima" not in _descriptive_name(forum)
     assert _descriptive_name(meeting) == "Meeting of Ana Lima and Li Wei"
+
+
+def _article_with(*persons):
+    from extract.entities import ArticleEntities
+    from extract.models import PersonMention
+
+    entities = ArticleEntities()
+    for name, titles in persons:
+        entities.persons[name.lower()] = PersonMention(name=name, titles=list(titles))
+    return entities
+
+
+def test_a_visit_told_by_its_visitor_s_title_is_named_after_the_title_holder():
+    from extract.events import _name_visitor_by_title
+    from graph.vocabulary import EventType
+
+    entities = _article_with(("Ana Lima", ["Chief Adviser"]), ("Li Wei", ["Ambassador"]))
+    visit = _draft("Chief Adviser visit to Tiberia", EventType.VISIT, named=True)
+    _name_visitor_by_title(visit, entities)
+    assert visit.name == "Ana Lima visit to Tiberia" and visit.participants == ["Ana Lima"]
+
+
+def test_the_president_is_the_one_president_of_the_article():
+    from extract.events import _title_holder
+
+    rows = [("the", "the", "DET", "det", 1), ("President", "President", "PROPN", "ROOT", 1)]
+    span = _visit(rows, 0, 2, label="participant")
+    one = _article_with(("Ana Lima", ["President of Tiberia"]), ("Li Wei", ["Ambassador"]))
+    assert _title_holder(span, one) == ["Ana Lima"]
+    two = _article_with(("Ana Lima", ["President of Tiberia"]), ("Li Wei", ["President"]))
+    assert _title_holder(span, two) == []  # which one the text means is not known

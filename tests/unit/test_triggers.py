@@ -102,3 +102,15 @@ def test_a_happening_that_only_describes_a_thing_is_not_reported(nlp):
     doc = nlp.get_pipe("dkg_event_triggers")(doc)
     assert [s.text for s in doc.spans[TRIGGERS_KEY]] == ["agreement"]
     assert [s.text for s in doc.spans[UNREPORTED_KEY]] == ["signed"]
+
+
+@pytest.mark.parametrize("thing, reports", [
+    (("delegation", "delegation", "NOUN"), True), (("Li", "Li", "PROPN"), True),
+    (("salute", "salute", "NOUN"), False), (("award", "award", "NOUN"), False),
+])
+def test_receiving_reports_a_meeting_only_when_someone_is_received(nlp, thing, reports):
+    word, lemma, pos = thing
+    reported, _ = _run(nlp, [("She", "she", "PRON", "nsubj", 1),
+                             ("received", "receive", "VERB", "ROOT", 1),
+                             ("the", "the", "DET", "det", 3), (word, lemma, pos, "dobj", 1)])
+    assert bool(reported) is reports
