@@ -2,22 +2,26 @@
 
 `CountryIndex` merges pycountry (the ISO list, offline) with `data/country_aliases.json`, the
 project's own file of newsroom names, aliases and demonyms ("Kazakh", "Lao", "PRC", "Türkiye").
-`lookup` resolves one surface (a name from an API call or an NER span); `find_all` scans running
-text with one compiled regex built as a character trie, so the cost of a scan does not grow
-with the number of names.
+`lookup` resolves one surface (a name from an API call or an NER span). Articles are scanned
+once, in the spaCy pipeline: the `dkg_countries` component (extract/place_spans.py) matches
+`scanned_forms` as token phrases, asks `match_form` what each hit means and leaves the
+results in `doc.spans["dkg_countries"]`. `find_all` applies the same rules to a plain string
+(an organization's name, a title) with one compiled regex built as a character trie, so the
+cost of a scan does not grow with the number of names.
 
 Matching rules, and why:
 
 - Diacritics and curly apostrophes are folded away ("Turkiye" == "Türkiye", "Côte d’Ivoire").
 - `lookup` ignores case, except for forms with no lower-case letter (US, UK, UAE, PRC) and ISO3
   codes, which must be upper case so that "us" stays a pronoun.
-- `find_all` is case-sensitive: names match as written in the data or in full capitals
+- A scan of text is case-sensitive: names match as written in the data or in full capitals
   (headlines), so "turkey", "china" (porcelain), "chad", "polish" and "jersey" are not countries.
 - Longer names win ("North Korean" over "Korean", "Guinea-Bissau" over "Guinea"), and names of
   regions or seas that contain a country ("South China Sea", "Latin America", "Northern
   Ireland") are consumed whole and dropped.
 - Word boundaries are letters and digits only, so hyphenated compounds split ("China-Kazakhstan",
-  "Sino-Kazakh", "U.S.-led") and possessives work ("China's").
+  "Sino-Kazakh", "U.S.-led") and possessives work ("China's"). In the pipeline a hit is also
+  whole tokens: a name inside one token ("China.org.cn", a web address) is none.
 - "Jordan" and "Chad" are also given names: a hit on them is dropped when the next word is
   capitalised and not a title-like word ("Jordan Bardella", but "Jordan Foreign Minister").
   A preceding given name ("Michael Jordan") is not detected.
@@ -38,6 +42,8 @@ from typing import Any
 
 import pycountry
 from pydantic import BaseModel, ConfigDict
+
+from extract.gazetteer import following_text
 
 logger = logging.getLogger(__name__)
 
@@ -129,7 +135,7 @@ def fold(text: str) -> str:
 
 
 def _normalize_form(form: str) -> str:
-    """A data-file form as `find_all` sees it: folded, single spaces."""
+    """A data-file form as a scan of text sees it: folded, single spaces."""
     return _WHITESPACE.sub(" ", fold(form)).strip()
 
 
@@ -283,12 +289,12 @@ class CountryIndex:
         """Resolve a name, alias, demonym or upper-case ISO3 code; None if not a country."""
         raw = surface.strip()
         if _ISO3.match(raw) and raw in self._names:
-            return self._match(raw, raw, is_demonym=False)
+            return self.match_of(raw, raw, is_demonym=False)
         text = _strip_surface(raw)
         form = self._exact.get(text) or self._folded.get(text.casefold())
         if form is None:
             return None
-        return self._match(form.iso3, raw, is_demonym=form.is_demonym)
+        return self.match_of(form.iso3, raw, is_demonym=form.is_demonym)
 
     def is_region(self, surface: str) -> bool:
         """True for names the data lists as regions, seas or sub-national areas."""
@@ -312,6 +318,20 @@ class CountryIndex:
 
     # -- running text -------------------------------------------------------------------
 
+    def scanned_forms(self) -> list[str]:
+        """Every form a scan of running text matches, folded and single-spaced, as written and
+        in capitals; forms that mean no country (regions, seas) are among them so that a scan
+        consumes them whole."""
+        return sorted(self._forms)
+
+    def match_form(self, form: str, surface: str, *, following: str) -> CountryMatch | None:
+        """What a scanned `form` (one of `scanned_forms`) means where the text wrote `surface`
+        and `following` comes next; None for a region, a sea or a given name."""
+        meaning = self._forms.get(form)
+        if meaning is None or self._looks_like_person(form, following):
+            return None
+        return self.match_of(meaning.iso3, surface, is_demonym=meaning.is_demonym)
+
     def find_all(self, text: str) -> list[CountryHit]:
         """Every country name, alias or demonym in `text`, in order, with character offsets."""
         return list(self._iter_hits(text))
@@ -319,29 +339,24 @@ class CountryIndex:
     def _iter_hits(self, text: str) -> Iterator[CountryHit]:
         """Scan folded text (same offsets as `text`) and keep hits that mean a country."""
         for found in self._pattern.finditer(fold(text)):
-            key = _WHITESPACE.sub(" ", found.group())
-            form = self._forms.get(key)
-            if form is None or self._looks_like_person(key, text, found.end()):
-                continue
             start, end = found.span()
-            yield CountryHit(
-                start=start,
-                end=end,
-                match=self._match(form.iso3, text[start:end], is_demonym=form.is_demonym),
-            )
+            match = self.match_form(_WHITESPACE.sub(" ", found.group()), text[start:end],
+                                    following=following_text(text, end))
+            if match is not None:
+                yield CountryHit(start=start, end=end, match=match)
 
-    def _looks_like_person(self, key: str, text: str, end: int) -> bool:
+    def _looks_like_person(self, form: str, following: str) -> bool:
         """True when a guarded name (Jordan, Chad) is followed by a surname-like word."""
-        if key not in self._guarded:
+        if form not in self._guarded:
             return False
-        following = _NEXT_WORD.match(text, end)
-        if following is None:
+        next_word = _NEXT_WORD.match(following)
+        if next_word is None:
             return False
-        word = following.group(1)
+        word = next_word.group(1)
         return word[0].isupper() and word not in self._not_surnames
 
-    def _match(self, iso3: str, surface: str, *, is_demonym: bool) -> CountryMatch:
-        """A CountryMatch carrying the canonical name."""
+    def match_of(self, iso3: str, surface: str, *, is_demonym: bool) -> CountryMatch:
+        """A CountryMatch for `iso3` as the text wrote it, carrying the canonical name."""
         return CountryMatch(
             iso3=iso3, name=self._names[iso3][0], surface=surface, is_demonym=is_demonym
         )

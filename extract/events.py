@@ -31,6 +31,7 @@ from extract.lexicon import (
     VENUE_HEADS,
 )
 from extract.models import EventMention, Evidence, PlaceMention
+from extract.place_spans import countries_in, regions_in
 from extract.places import PlaceIndex
 from extract.regions import RegionIndex
 from extract.roles import ROLES, ROLES_KEY, filler_phrase
@@ -748,16 +749,16 @@ def _fill(
         draft.place = _place_named(draft.destination, places, countries)
     if draft.place is None:
         draft.place = (_place_in(text, entities, places) or _here(text, prepared, places)
-                       or _country_place_in(text, countries))
+                       or _country_place_in(sent, countries))
     evidence = _evidence(prepared, sent)
-    named_here = [hit.match.iso3 for hit in countries.find_all(text)]
+    named_here = [hit.match.iso3 for hit in countries_in(sent, countries)]
     if _BOTH_PARTIES.search(text):
         # "the two countries", "both sides": the two countries the article is about
-        story = list(dict.fromkeys(h.match.iso3 for h in countries.find_all(prepared.article.text)))
+        story = list(dict.fromkeys(h.match.iso3 for h in countries_in(sent.doc, countries)))
         if len(story) == 2:
             named_here += story
     draft.add(draft.countries, named_here, role="country", evidence=evidence)
-    draft.add(draft.regions, [hit.region.name for hit in RegionIndex.default().find_all(text)],
+    draft.add(draft.regions, [hit.region.name for hit in regions_in(sent, RegionIndex.default())],
               role="region", evidence=evidence)
     draft.add(draft.organizers, _organizers_in(text, lower, entities), role="organizer",
               evidence=evidence)
@@ -1026,10 +1027,11 @@ def _here(text: str, prepared: PreparedArticle, places: PlaceIndex) -> PlaceMent
     return PlaceMention(name=places.canonical_city(dateline.city), country=country)
 
 
-def _country_place_in(text: str, countries: CountryIndex) -> PlaceMention | None:
+def _country_place_in(sent: Span, countries: CountryIndex) -> PlaceMention | None:
     """ "held in Brunei", "a visit to the Republic of Korea": a country is the place when the
-    text names no city."""
-    for hit in countries.find_all(text):
+    sentence names no city."""
+    text = sent.text
+    for hit in countries_in(sent, countries):
         if hit.match.is_demonym:
             continue
         before = text[max(0, hit.start - 30) : hit.start].lower()

