@@ -35,7 +35,7 @@ from extract.place_spans import countries_in, regions_in
 from extract.places import PlaceIndex
 from extract.regions import RegionIndex
 from extract.roles import ROLES, ROLES_KEY, filler_phrase
-from extract.triggers import TRIGGERS_KEY
+from extract.triggers import BUILDING_NOUNS, TRIGGERS_KEY
 from graph.names import fold
 from graph.vocabulary import EventType, Plover
 
@@ -48,7 +48,7 @@ _SMALL = r"(?:a|an|the|and|with|of|on|in|for|to|at)"
 _NAMED_EVENT = re.compile(
     rf"(?P<name>(?:[\"“][^\"”]{{3,80}}[\"”]\s+)?"
     rf"(?:{_NAME_WORD}\s+(?:(?:and|of|for|on|&)\s+(?={_NAME_WORD}))?){{0,9}}(?i:{_EVENT_HEADS})\b"
-    r"(?!\s+(?:Center|Centre|Hall|Building|Palace|Complex|Secretariat|Office|Room|Venue)\b)"
+    rf"(?!\s+(?i:{'|'.join(sorted(BUILDING_NOUNS))})\b)"
     rf"(?:\s+(?:on|of|for)\s+{_NAME_WORD}(?:\s+(?:{_SMALL}\s+)*{_NAME_WORD})*)?)"
 )
 # A numbered or dated edition ("22nd India-Russia Annual Summit", "2016 ... Summit",
@@ -328,6 +328,12 @@ def _name_visitor_by_title(draft: _Draft, entities: ArticleEntities) -> None:
             draft.participants.insert(0, holders[0].name)
 
 
+def _organizes_here(sent: Span, name: str) -> bool:
+    """Whether the sentence gives the name as an organizer: a body, not a happening."""
+    return any(span.label_ == "organizer" and name in span.text
+               for span in sent.doc.spans[ROLES_KEY] if sent.start <= span.start < sent.end)
+
+
 def _merge_unnamed_gatherings(drafts: list[_Draft]) -> list[_Draft]:
     """A forum (conference, exhibition, ...) the article tells without its name, beside the
     one it names of that kind, is the named one: "X speaks at the media forum" under a photo
@@ -389,9 +395,10 @@ def _events_of_sentence(
             continue
         existing = _find_draft(drafts, name)
         body = entities.organization_named(name)
-        if existing is None and body and (body.aliases or not happening) and not _EDITION.match(
+        if existing is None and body and (body.aliases or not happening
+                                          or _organizes_here(sent, name)) and not _EDITION.match(
                 name):
-            continue  # "the Pacific Islands Forum (PIF) said": the body, not a meeting
+            continue  # "the Pacific Islands Forum (PIF) said", "organized by the X Forum"
         if existing is not None:
             found.append((existing, False))
         elif (happening or verb is not None or not any(d.named and d.proper for d in drafts)
@@ -612,6 +619,9 @@ def _head_noun(words: list[str]) -> str | None:
         pair = " ".join(lowered[at - 1:at + 1]) if at else None
         if pair in EVENT_NOUNS:
             return pair
+        for part in lowered[at - 1].split("-")[:-1] if at else ():
+            if f"{part} {lowered[at]}" in EVENT_NOUNS:  # "Culture-Tourism Days"
+                return f"{part} {lowered[at]}"
         if lowered[at] in EVENT_NOUNS:
             return lowered[at]
     return None

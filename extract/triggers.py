@@ -41,7 +41,7 @@ PATTERNS_FILE = "event_triggers.jsonl"
 _MODAL_AUXILIARIES = frozenset("will shall would could may might should must".split())
 _PLANNING_HEADS = frozenset(
     """plan propose expect hope aim intend seek want wish prepare schedule agree decide
-    invite look consider discuss""".split()
+    invite look consider discuss keen eager ready willing determined""".split()
 )
 
 
@@ -129,6 +129,19 @@ _SOMEONE = frozenset(
 )
 
 
+# Nouns for the buildings and rooms events happen in ("exhibition centre", "concert hall").
+BUILDING_NOUNS = frozenset(
+    "center centre hall building palace complex secretariat office room venue hotel stadium "
+    "auditorium grounds".split()
+)
+
+
+def names_a_building(trigger: Span) -> bool:
+    """Whether a noun trigger only describes a building: "the concert hall"."""
+    root = trigger.root
+    return root.dep_ == "compound" and root.head.lemma_.lower() in BUILDING_NOUNS
+
+
 def takes_someone(trigger: Span) -> bool:
     """Whether a receiving verb's object, if it has one, is someone: a name, a pronoun, or
     a noun for people ("received the delegation"), not a thing ("received a salute")."""
@@ -165,6 +178,8 @@ class EventTriggers:
             span = Span(doc, start, end, label=entry.type.value, span_id=entry.id)
             if entry.takes_someone and not takes_someone(span):
                 continue  # "received a military salute", "welcomed the decision"
+            if entry.kind == "noun" and names_a_building(span):
+                continue  # "the Megaron concert hall": a place, not a concert
             span._.dkg_kind, span._.dkg_plover = entry.kind, entry.plover
             spans.append(span)
         spans = sorted(filter_spans(spans), key=lambda s: s.start)

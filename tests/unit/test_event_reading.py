@@ -179,3 +179,10 @@ def test_the_president_is_the_one_president_of_the_article():
     assert _title_holder(span, one) == ["Ana Lima"]
     two = _article_with(("Ana Lima", ["President of Tiberia"]), ("Li Wei", ["President"]))
     assert _title_holder(span, two) == []  # which one the text means is not known
+
+
+def test_a_hyphenated_name_ends_in_its_event_noun():
+    from extract.events import _head_noun
+
+    assert _head_noun("Orla Culture-Tourism Days".split()) == "culture days"
+    assert _head_noun("Orla Media Forum".split()) == "forum"

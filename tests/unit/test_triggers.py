@@ -114,3 +114,18 @@ def test_receiving_reports_a_meeting_only_when_someone_is_received(nlp, thing, r
                              ("received", "receive", "VERB", "ROOT", 1),
                              ("the", "the", "DET", "det", 3), (word, lemma, pos, "dobj", 1)])
     assert bool(reported) is reports
+
+
+def test_a_noun_that_only_describes_a_building_is_no_trigger(nlp):
+    rows = [("the", "the", "DET", "det", 2), ("concert", "concert", "NOUN", "compound", 2),
+            ("hall", "hall", "NOUN", "ROOT", 2)]
+    reported, unreported = _run(nlp, rows)
+    assert reported == [] and unreported == []
+
+
+def test_being_keen_to_sign_is_a_wish_not_a_signing(nlp):
+    rows = [("She", "she", "PRON", "nsubj", 1), ("was", "be", "AUX", "ROOT", 1),
+            ("keen", "keen", "ADJ", "acomp", 1), ("to", "to", "PART", "aux", 4),
+            ("sign", "sign", "VERB", "xcomp", 2), ("it", "it", "PRON", "dobj", 4)]
+    reported, unreported = _run(nlp, rows)
+    assert reported == [] and unreported == ["sign"]
