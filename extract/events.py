@@ -290,6 +290,8 @@ def find_events(
     drafts = _merge_unnamed_gatherings(drafts)
     for draft in drafts:
         _name_visitor_by_title(draft, entities)
+        if draft.type == EventType.MEETING and not draft.named and _called_a_dialogue(draft, doc):
+            draft.type = EventType.DIALOGUE
     _share_story_context(drafts, prepared, places)
     _place_venues(drafts, entities)
     _place_with_the_lead(drafts)
@@ -302,13 +304,23 @@ def find_events(
         _own_meeting_organizer(draft, entities)
         if draft.parent is not None:  # who met (or signed) on the sidelines of X attended X
             draft.parent.add(draft.parent.participants, draft.participants)
-            draft.parent.add(draft.parent.participant_organizations,
-                             [o for o in draft.participant_organizations
-                              if o not in draft.parent.organizers])
+            if not _SIDELINES.search(draft.evidence.sentence):
+                # bodies that signed at the forum itself took part in it as bodies
+                draft.parent.add(draft.parent.participant_organizations,
+                                 [o for o in draft.participant_organizations
+                                  if o not in draft.parent.organizers])
     names = {id(d): _final_name(d, title if i == 0 else None) for i, d in enumerate(drafts)}
     return [_finish(d, entities, name=names[id(d)],
                     parent_name=names.get(id(d.parent)) if d.parent is not None else None)
             for d in drafts]
+
+
+def _called_a_dialogue(draft: _Draft, doc: Doc) -> bool:
+    """ "a meeting with ..., known as the 2+2 Mechanism, a strategic dialogue framework": the
+    sentence that tells the meeting calls it a dialogue."""
+    start, end = draft.evidence.start, draft.evidence.end
+    return any(span.label_ == EventType.DIALOGUE.value and start <= span.start_char < end
+               for span in doc.spans[TRIGGERS_KEY])
 
 
 def _name_visitor_by_title(draft: _Draft, entities: ArticleEntities) -> None:
@@ -437,6 +449,13 @@ def _events_of_sentence(
         draft = _Draft(name, verb.type, (noun or verb).text, evidence, False, parent=parent,
                        plover=verb.plover, acted_on=verb.acted_on, act=verb.act)
         return [(draft, True)]
+    if anaphor is not None and verb is not None and verb.type == EventType.STATEMENT and (
+            anaphor.type in _GATHERING_TYPES):
+        # "The forum lasted eight hours, after which a joint statement was issued."
+        kind = "Joint statement" if "joint" in verb.text else "Statement"
+        statement = _Draft(f"{kind} of the {anaphor.name}", EventType.STATEMENT, verb.text,
+                           evidence, True, parent=anaphor, plover=verb.plover)
+        return [(anaphor, False), (statement, True)]
     if anaphor is not None:
         return [(anaphor, False)]
     if drafts and re.match(r"^\s*(?:it|they)\s+(?:was|were)\s+", lower) and (
@@ -479,7 +498,8 @@ def _same_as_earlier(draft: _Draft, drafts: list[_Draft], entities: ArticleEntit
     for earlier in reversed(drafts):
         if earlier.type != draft.type:
             continue
-        if (not people or people <= set(earlier.participants) or not earlier.participants
+        if (not people or people <= set(earlier.participants)
+                or (not earlier.participants and not (earlier.named and earlier.proper))
                 or (draft.type == EventType.AGREEMENT_SIGNING and _THE_SIGNED.search(text))):
             return earlier  # "the memorandums were signed with: A, B, C" names its parties
         return None  # someone new: another meeting of the same kind (a roundup)

@@ -186,3 +186,36 @@ def test_a_hyphenated_name_ends_in_its_event_noun():
 
     assert _head_noun("Orla Culture-Tourism Days".split()) == "culture days"
     assert _head_noun("Orla Media Forum".split()) == "forum"
+
+
+def test_meeting_someone_new_after_a_named_summit_is_a_meeting_of_its_own():
+    from extract.events import _same_as_earlier
+    from graph.vocabulary import EventType
+
+    entities = _article_with(("Ana Lima", []), ("Li Wei", []))
+    summit = _draft("Tiber Annual Meeting", EventType.MEETING, named=True)
+    told_again = _draft("Meeting", EventType.MEETING, named=False)
+    assert _same_as_earlier(told_again, [summit], entities, "Ana Lima also met Li Wei.") is None
+    earlier = _draft("Meeting", EventType.MEETING, named=False)
+    assert _same_as_earlier(told_again, [earlier], entities, "Ana Lima also met Li Wei.") is earlier
+
+
+def test_a_meeting_its_sentence_calls_a_dialogue_is_a_dialogue():
+    from spacy.tokens import Span
+
+    from extract.events import _called_a_dialogue
+    from extract.models import Evidence
+    from extract.triggers import TRIGGERS_KEY
+    from graph.vocabulary import EventType
+
+    rows = [("a", "a", "DET", "det", 1), ("meeting", "meeting", "NOUN", "ROOT", 1),
+            (",", ",", "PUNCT", "punct", 1), ("a", "a", "DET", "det", 5),
+            ("strategic", "strategic", "ADJ", "amod", 5),
+            ("dialogue", "dialogue", "NOUN", "appos", 1)]
+    doc = parsed(spacy.blank("en").vocab, rows)
+    doc.spans[TRIGGERS_KEY] = [Span(doc, 1, 2, label="meeting"), Span(doc, 5, 6, label="dialogue")]
+    meeting = _draft("Meeting", EventType.MEETING, named=False)
+    meeting.evidence = Evidence(article_id="a", sentence=doc.text, start=0, end=len(doc.text))
+    assert _called_a_dialogue(meeting, doc)
+    doc.spans[TRIGGERS_KEY] = [Span(doc, 1, 2, label="meeting")]
+    assert not _called_a_dialogue(meeting, doc)
