@@ -284,7 +284,7 @@ def find_events(
                 recent.remove(draft)
             recent.append(draft)
         if not routed and (story := _story_gathering(recent)) is not None and (
-                _OWN_TIME.search(sent.text) is None):
+                _OWN_TIME.search(_up_to_the_speaker(sent)) is None):
             # "Huang called on the media to ...": a speech at the gathering the story is about
             _add_roles(story, sent, entities, _evidence(prepared, sent), speeches_only=True)
     drafts = _merge_unnamed_gatherings(drafts)
@@ -313,6 +313,14 @@ def find_events(
     return [_finish(d, entities, name=names[id(d)],
                     parent_name=names.get(id(d.parent)) if d.parent is not None else None)
             for d in drafts]
+
+
+def _up_to_the_speaker(sent: Span) -> str:
+    """The sentence up to the end of its first role filler: where its own time would be
+    told ("Last year, X said ..."), not what the speaker said ("... which would bring")."""
+    ends = [span.end_char for span in sent.doc.spans[ROLES_KEY]
+            if sent.start <= span.start < sent.end]
+    return sent.doc.text[sent.start_char:min(ends)] if ends else sent.text
 
 
 def _called_a_dialogue(draft: _Draft, doc: Doc) -> bool:

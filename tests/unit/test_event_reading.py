@@ -219,3 +219,18 @@ def test_a_meeting_its_sentence_calls_a_dialogue_is_a_dialogue():
     assert _called_a_dialogue(meeting, doc)
     doc.spans[TRIGGERS_KEY] = [Span(doc, 1, 2, label="meeting")]
     assert not _called_a_dialogue(meeting, doc)
+
+
+def test_the_time_of_a_sentence_is_read_before_its_speaker_not_in_what_was_said():
+    from spacy.tokens import Span
+
+    from extract.events import _OWN_TIME, _up_to_the_speaker
+    from extract.roles import ROLES_KEY
+
+    words = "In his message , Ana Lima said ties would grow".split()
+    rows = [(w, w.lower(), "X", "dep", 0) for w in words]
+    doc = parsed(spacy.blank("en").vocab, rows)
+    doc.spans[ROLES_KEY] = [Span(doc, 4, 6, label="message_sender")]
+    sentence = doc[0:len(doc)]
+    assert _OWN_TIME.search(sentence.text)  # "would", in what she said
+    assert _OWN_TIME.search(_up_to_the_speaker(sentence)) is None
