@@ -16,6 +16,7 @@ from extract.known_organizations import KnownOrganizations, known_in
 from extract.lexicon import HONORIFICS, ORGANIZATION_HEADS, TITLE_HEADS, TITLE_MODIFIERS
 from extract.listed_names import definite_lists
 from extract.models import EventMention, OrganizationMention, PersonMention, PlaceMention
+from extract.phrases import unhyphenated, whole_words
 from extract.places import PlaceIndex
 from extract.roles import ROLES_KEY
 from graph.names import fold
@@ -201,7 +202,7 @@ def _drop_venues(entities: ArticleEntities, doc: Doc) -> None:
         if org.aliases or any(w.lower() in ORGANIZATION_HEADS for w in org.name.split()):
             continue
         mentions = [doc.char_span(m.start(), m.end(), alignment_mode="expand")
-                    for m in re.finditer(rf"(?<!\w){re.escape(org.name)}(?!\w)", text)]
+                    for m in whole_words(org.name).finditer(text)]
         if mentions and all(span is not None and _is_where(span) for span in mentions):
             del entities.organizations[key]
 
@@ -668,7 +669,7 @@ def _add_listed_organizers(entities: ArticleEntities, text: str, countries: Coun
             if any(mention is w for w in whole):
                 continue
             written = [m.start() for n in (mention.name, *mention.aliases) if n
-                       for m in re.finditer(rf"(?<!\w){re.escape(n)}(?!\w)", text)]
+                       for m in whole_words(n).finditer(text)]
             if written and all(any(i.start <= at < i.end for i in listed) for at in written):
                 del found[key]
 
@@ -700,7 +701,7 @@ def _unrecognised_organizers(doc: Doc, entities: ArticleEntities, places: PlaceI
         known = [n for o in entities.organizations.values() for n in (o.name, *o.aliases)]
         known += [n for p in entities.persons.values() for n in (p.name, *p.aliases)]
         if any(m.start() <= at < m.end() for n in known if n
-               for m in re.finditer(rf"(?<!\w){re.escape(n)}(?!\w)", name)):
+               for m in whole_words(n).finditer(name)):
             continue
         if "(" in name or places.is_city(name):
             continue
@@ -1003,11 +1004,10 @@ def drop_names_inside_titles(entities: ArticleEntities, text: str,
     event_names = " ".join(fold(event.name) for event in events)
     for key, org in list(entities.organizations.items()):
         names = [n for n in (org.name, *org.aliases) if n]
-        if any(fold(n) in parties or re.search(rf"\b{re.escape(fold(n))}\b", event_names)
-               for n in names):
+        if any(fold(n) in parties or whole_words(fold(n)).search(event_names) for n in names):
             continue
         starts = [m.start() for n in names
-                  for m in re.finditer(rf"(?<![\w-]){re.escape(n)}(?![\w-])", text)]
+                  for m in unhyphenated(n).finditer(text)]
         if starts and all(_TITLE_OF.search(_clause_before(text, at)) for at in starts):
             del entities.organizations[key]
             dropped.append(org)

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 from extract.cleaning import PreparedArticle
 from extract.countries import CountryIndex
 from extract.dates import find_dates
-from extract.entities import ArticleEntities, could_be_organization
+from extract.entities import ArticleEntities, could_be_organization, doc_text
 from extract.lexicon import (
     ABSENCE_CUES,
     ANAPHORA_NOUNS,
@@ -31,6 +31,7 @@ from extract.lexicon import (
     VENUE_HEADS,
 )
 from extract.models import EventMention, Evidence, PlaceMention
+from extract.phrases import first_cue, literal, reported_by, whole_words
 from extract.place_spans import countries_in, regions_in
 from extract.places import PlaceIndex
 from extract.regions import RegionIndex
@@ -212,11 +213,12 @@ def _has_party(trigger: Span) -> bool:
 def _organization_spans(sent: Span, entities: ArticleEntities) -> list[tuple[int, int]]:
     """Where the sentence names organizations of several words, as document offsets."""
     spans = []
+    text, offset = sent.text, sent.start_char
     for org in entities.organizations.values():
         for name in (org.name, *org.aliases):
             if name and " " in name:
-                spans += [(sent.start_char + m.start(), sent.start_char + m.end())
-                          for m in re.finditer(re.escape(name), sent.text)]
+                spans += [(offset + m.start(), offset + m.end())
+                          for m in literal(name).finditer(text)]
     return spans
 
 
@@ -320,7 +322,7 @@ def _up_to_the_speaker(sent: Span) -> str:
     told ("Last year, X said ..."), not what the speaker said ("... which would bring")."""
     ends = [span.end_char for span in sent.doc.spans[ROLES_KEY]
             if sent.start <= span.start < sent.end]
-    return sent.doc.text[sent.start_char:min(ends)] if ends else sent.text
+    return doc_text(sent.doc)[sent.start_char:min(ends)] if ends else sent.text
 
 
 def _called_a_dialogue(draft: _Draft, doc: Doc) -> bool:
@@ -602,16 +604,7 @@ def _enclosing_draft(lower: str, drafts: list[_Draft]) -> "_Draft | None":
 
 
 def _has_any(lower: str, cues: tuple[str, ...]) -> bool:
-    return _first_cue(lower, cues) is not None
-
-
-def _first_cue(lower: str, cues: tuple[str, ...]) -> str | None:
-    best: tuple[int, str] | None = None
-    for cue in cues:
-        match = re.search(rf"\b{re.escape(cue)}\b", lower)
-        if match and (best is None or match.start() < best[0]):
-            best = (match.start(), cue)
-    return best[1] if best else None
+    return first_cue(lower, cues) is not None
 
 
 def named_event_spans(text: str) -> list[tuple[int, int]]:
@@ -940,17 +933,16 @@ def _names_at(text: str, names: list[str], at: int) -> bool:
     """Whether one of the names is written over character `at` of the text: the head word
     of a phrase, so "the head of the X Department" names no organization as its filler."""
     return any(m.start() <= at < m.end() for n in names if n
-               for m in re.finditer(rf"(?<!\w){re.escape(n)}(?!\w)", text))
+               for m in whole_words(n).finditer(text))
 
 
 def _named_in(text: str, names: list[str]) -> bool:
-    return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text) for n in names if n)
+    return any(whole_words(n).search(text) for n in names if n)
 
 
 def _reports_only(text: str, name: str) -> bool:
     """ "..., the Ministry of Foreign Affairs reports": a source, not a participant."""
-    return bool(re.search(
-        rf"{re.escape(name)}[^,.;]{{0,60}}?\s+(?:reports|reported|said|says|informs)\b", text))
+    return bool(reported_by(name).search(text))
 
 
 # "The Indonesian Embassy in Windhoek conducted the Indonesian Film Week": the subject
@@ -1000,8 +992,8 @@ def _organizations_in(segment: str, entities: ArticleEntities) -> list[str]:
     known = sorted(entities.organizations.values(), key=lambda o: -len(o.name))
     for org in known:
         for name in (org.name, *org.aliases):
-            if name and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", remainder):
-                remainder = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", " | ", remainder)
+            if name and whole_words(name).search(remainder):
+                remainder = whole_words(name).sub(" | ", remainder)
                 if org.name not in found:
                     found.append(org.name)
     for chunk in re.split(r",|\band\b|\||\bin (?:collaboration|cooperation|partnership|"

@@ -5,7 +5,6 @@
 """
 
 import logging
-import re
 from collections.abc import Iterable, Iterator
 
 import spacy
@@ -34,6 +33,7 @@ from extract.models import (
     OrganizationMention,
     RegionMention,
 )
+from extract.phrases import literal
 from extract.place_spans import COUNTRIES_KEY, REGIONS_KEY, countries_in, regions_in
 from extract.places import PlaceIndex
 from extract.regions import RegionIndex
@@ -127,11 +127,11 @@ def _drop_names_inside_event_names(entities: ArticleEntities, events: list[Event
     spans = named_event_spans(text)
     for event in events:  # launched titles: "the launch of the "Danube Voices Anthology""
         title = event.name.removeprefix("Launch of ")
-        spans += [(m.start(), m.end()) for m in re.finditer(re.escape(title), text)]
+        spans += [(m.start(), m.end()) for m in literal(title).finditer(text)]
     for key, org in list(entities.organizations.items()):
         if org.aliases:
             continue
-        starts = [m.start() for m in re.finditer(re.escape(org.name), text)]
+        starts = [m.start() for m in literal(org.name).finditer(text)]
         if starts and all(any(s <= at < e for s, e in spans) for at in starts):
             del entities.organizations[key]
 
