@@ -289,9 +289,10 @@ def find_events(
                 _OWN_TIME.search(_up_to_the_speaker(sent)) is None):
             # "Huang called on the media to ...": a speech at the gathering the story is about
             _add_roles(story, sent, entities, _evidence(prepared, sent), speeches_only=True)
-    drafts = _merge_unnamed_gatherings(drafts)
+    drafts = _merge_told_again(_merge_unnamed_gatherings(drafts), doc)
     for draft in drafts:
         _name_visitor_by_title(draft, entities)
+        _hosts_after_visitors(draft, entities, places, countries)
         if draft.type == EventType.MEETING and not draft.named and _called_a_dialogue(draft, doc):
             draft.type = EventType.DIALOGUE
     _share_story_context(drafts, prepared, places)
@@ -325,12 +326,60 @@ def _up_to_the_speaker(sent: Span) -> str:
     return doc_text(sent.doc)[sent.start_char:min(ends)] if ends else sent.text
 
 
+# Plural words that take up the people of the sentence before: "the dignitaries".
+_THEM = frozenset("they dignitary dignitaries leader leaders side sides delegation delegations "
+                  "minister ministers party parties".split())
+
+
+def _merge_told_again(drafts: list[_Draft], doc: Doc) -> list[_Draft]:
+    """ "X met Y this morning. ... the dignitaries are holding the 8th Annual Meeting": an
+    unnamed meeting whose people the next named one takes up ("the dignitaries", "the two
+    leaders") is that named one."""
+    kept: list[_Draft] = []
+    for draft in drafts:
+        before = kept[-1] if kept else None
+        if (before is not None and draft.named and not before.named
+                and before.type == EventType.MEETING and before.participants
+                and draft.type in (EventType.MEETING, EventType.CONFERENCE, EventType.DIALOGUE)
+                and (before.date == draft.date or None in (before.date, draft.date))
+                and _takes_them_up(draft, doc)):
+            _absorb(draft, before)
+            kept[-1] = draft
+            continue
+        kept.append(draft)
+    return kept
+
+
+def _takes_them_up(draft: _Draft, doc: Doc) -> bool:
+    """Whether the sentence that tells the event has a filler "the dignitaries", "they"."""
+    start, end = draft.evidence.start, draft.evidence.end
+    return any(start <= span.start_char < end and span.root.lemma_.lower() in _THEM
+               and span.root.tag_ in ("NNS", "PRP", "NNPS") for span in doc.spans[ROLES_KEY])
+
+
 def _called_a_dialogue(draft: _Draft, doc: Doc) -> bool:
     """ "a meeting with ..., known as the 2+2 Mechanism, a strategic dialogue framework": the
     sentence that tells the meeting calls it a dialogue."""
     start, end = draft.evidence.start, draft.evidence.end
     return any(span.label_ == EventType.DIALOGUE.value and start <= span.start_char < end
                for span in doc.spans[TRIGGERS_KEY])
+
+
+def _hosts_after_visitors(draft: _Draft, entities: ArticleEntities, places: PlaceIndex,
+                          countries: CountryIndex) -> None:
+    """The people of a visit in the order that names it: those who came first, the hosts of
+    the country visited after ("Lula visit to Lisbon", not "Rebelo de Sousa visit")."""
+    if draft.type != EventType.VISIT or draft.destination is None:
+        return
+    visited = places.country_of_city(draft.destination) or (
+        (match := countries.lookup(draft.destination)) and match.iso3)
+    if not visited:
+        return
+    def order(name: str) -> int:  # visitors from elsewhere, the unknown, the hosts
+        person = entities.person_named(name)
+        country = person.country if person is not None else None
+        return 1 if country is None else 2 if country == visited else 0
+    draft.participants.sort(key=order)
 
 
 def _name_visitor_by_title(draft: _Draft, entities: ArticleEntities) -> None:
@@ -534,8 +583,13 @@ def _add_protagonist(draft: _Draft, drafts: list[_Draft], text: str) -> None:
     if draft.type not in (EventType.MEETING, EventType.VISIT) or not _PRONOUN_SUBJECT.match(text):
         return
     lead = next((d for d in drafts if d.participants), None)
-    if lead is not None and lead.participants[0] not in draft.participants:
-        draft.participants.insert(0, lead.participants[0])
+    if lead is None:
+        return
+    # "His visit to Lisbon": who the lead event brought together, visitor and host (the
+    # visitor is told apart once the country visited is known, `_hosts_after_visitors`)
+    people = lead.participants if draft.type == EventType.VISIT else lead.participants[:1]
+    for at, name in enumerate(p for p in people if p not in draft.participants):
+        draft.participants.insert(at, name)
 
 
 _GATHERINGS = frozenset({EventType.CONFERENCE, EventType.FORUM})
@@ -876,7 +930,7 @@ def _role_fillers(sent: Span, entities: ArticleEntities, *, speeches_only: bool
         by_kind = {
             "person": [p.name for p in entities.persons.values()
                        if _names_at(span.text, references[p.name], head)]
-            or _title_holder(span, entities),
+            or _title_holder(span, entities) or _named_after_title(span, entities, references),
             "organization": [o.name for o in entities.organizations.values()
                              if _names_at(span.text, [o.name, *o.aliases], head)]
             + [name for phrase, names in entities.shared_mentions.items()
@@ -889,6 +943,28 @@ def _role_fillers(sent: Span, entities: ArticleEntities, *, speeches_only: bool
         target = persons if kind == "person" else organizations
         target.extend(name for name in by_kind[kind] if name not in target)
     return found
+
+
+def _named_after_title(span: Span, entities: ArticleEntities,
+                       references: dict[str, list[str]]) -> list[str]:
+    """ "the Ambassador of Bangladesh to Portugal H.E Rezina Ahmed": a filler that is a
+    title, with the person's name right after the rest of the title, is that person."""
+    if span.root.lower_ not in TITLE_HEADS:
+        return []
+    doc, countries = span.doc, CountryIndex.default()
+    at = span.end
+    while at < len(doc) and at < span.end + 8 and (
+            doc[at].lower_ in _TITLE_WORDS or doc[at].is_punct or doc[at].text.endswith(".")
+            or countries.lookup(doc[at].text) is not None):
+        at += 1  # "to Portugal", "H.E", ","
+    if at >= len(doc):
+        return []
+    after = doc_text(doc)[doc[at].idx:doc[at].idx + 60]
+    return [p.name for p in entities.persons.values()
+            if any(n and after.startswith(n) for n in references[p.name])][:1]
+
+
+_TITLE_WORDS = HONORIFICS | TITLE_HEADS | TITLE_MODIFIERS | {"of", "to", "the"}
 
 
 def _title_holder(span: Span, entities: ArticleEntities) -> list[str]:

@@ -14,7 +14,7 @@ TITLE_HEADS = frozenset(
     counsellor attaché attache leader speaker senator deputy vice ceo editor founder
     secretary-general director-general president-elect dean rector professor general admiral
     undersecretary under-secretary chargé charge minister-counsellor dcm ruler adviser
-    advisor""".split()
+    advisor counterpart""".split()
 )
 # Words that may stand inside a title next to its head ("First Deputy Prime Minister").
 TITLE_MODIFIERS = frozenset(

@@ -234,3 +234,55 @@ def test_the_time_of_a_sentence_is_read_before_its_speaker_not_in_what_was_said(
     sentence = doc[0:len(doc)]
     assert _OWN_TIME.search(sentence.text)  # "would", in what she said
     assert _OWN_TIME.search(_up_to_the_speaker(sentence)) is None
+
+
+def test_a_title_filler_followed_by_a_name_is_that_person():
+    from spacy.tokens import Span
+
+    from extract.events import _named_after_title
+
+    words = "The Ambassador of Tiberia to Sylvania H.E Ana Lima presented".split()
+    doc = parsed(spacy.blank("en").vocab, [(w, w.lower(), "X", "dep", 1) for w in words])
+    span = Span(doc, 0, 4, label="participant")  # "The Ambassador of Tiberia"
+    entities = _article_with(("Ana Lima", []), ("Li Wei", []))
+    references = {"Ana Lima": ["Ana Lima"], "Li Wei": ["Li Wei"]}
+    assert _named_after_title(span, entities, references) == []  # "Tiberia" is no country
+    words[3], words[5] = "Portugal", "Spain"
+    doc = parsed(spacy.blank("en").vocab, [(w, w.lower(), "X", "dep", 1) for w in words])
+    span = Span(doc, 0, 4, label="participant")
+    assert _named_after_title(span, entities, references) == ["Ana Lima"]
+
+
+def test_a_named_meeting_the_dignitaries_hold_is_the_meeting_told_before():
+    from spacy.tokens import Span
+
+    from extract.events import _merge_told_again
+    from extract.models import Evidence
+    from extract.roles import ROLES_KEY
+    from graph.vocabulary import EventType
+
+    words = "the dignitaries are holding the Tiber Annual Meeting".split()
+    doc = parsed(spacy.blank("en").vocab, [(w, w.lower(), "X", "dep", 1) for w in words])
+    doc[1].lemma_, doc[1].tag_ = "dignitary", "NNS"
+    doc.spans[ROLES_KEY] = [Span(doc, 0, 2, label="organizer")]
+    earlier = _draft("Meeting", EventType.MEETING, named=False, participants=["Ana Lima"])
+    named = _draft("Tiber Annual Meeting", EventType.MEETING, named=True)
+    named.evidence = Evidence(article_id="a", sentence=doc.text, start=0, end=len(doc.text))
+    assert _merge_told_again([earlier, named], doc) == [named]
+    assert named.participants == ["Ana Lima"]
+
+
+def test_a_visit_lists_its_visitors_before_its_hosts():
+    from extract.countries import CountryIndex
+    from extract.events import _hosts_after_visitors
+    from extract.places import PlaceIndex
+    from graph.vocabulary import EventType
+
+    entities = _article_with(("Ana Lima", []), ("Li Wei", []), ("Tom Berg", []))
+    entities.persons["ana lima"].country = "PRT"
+    entities.persons["li wei"].country = "BRA"
+    visit = _draft("Visit to Lisbon", EventType.VISIT, named=False,
+                   participants=["Ana Lima", "Tom Berg", "Li Wei"])
+    visit.destination = "Lisbon"
+    _hosts_after_visitors(visit, entities, PlaceIndex.default(), CountryIndex.default())
+    assert visit.participants == ["Li Wei", "Tom Berg", "Ana Lima"]

@@ -123,3 +123,11 @@ def test_the_subject_of_hosting_a_named_week_organizes_it(nlp):
             ("the", "the", "DET", "det", 7), ("Orla", "Orla", "PROPN", "compound", 7),
             ("Film", "Film", "PROPN", "compound", 7), ("Week", "Week", "PROPN", "dobj", 3)]
     assert ("Tiber Radio", "organizer") in _roles(nlp, rows)
+
+
+def test_who_credentials_are_presented_to_takes_part(nlp):
+    rows = [("She", "she", "PRON", "nsubj", 1), ("presented", "present", "VERB", "ROOT", 1),
+            ("her", "her", "PRON", "poss", 3), ("credentials", "credential", "NOUN", "dobj", 1),
+            ("to", "to", "ADP", "prep", 1), ("President", "President", "PROPN", "compound", 6),
+            ("Lima", "Lima", "PROPN", "pobj", 4)]
+    assert ("President Lima", "participant") in _roles(nlp, rows)
