@@ -30,6 +30,7 @@ from extract.lexicon import (
     VENUE_HEADS,
 )
 from extract.models import EventMention, Evidence, PlaceMention
+from extract.placement import KnownPlaces, place_of_mention
 from extract.places import PlaceIndex
 from extract.regions import RegionIndex
 from extract.roles import ROLES, ROLES_KEY, filler_phrase
@@ -269,7 +270,7 @@ def find_events(
             _add_roles(story, sent, entities, _evidence(prepared, sent), speeches_only=True)
     _share_story_context(drafts, prepared, places)
     _place_venues(drafts, entities)
-    _place_with_the_lead(drafts)
+    _place_with_the_lead(drafts, filed=prepared.reference_date)
     title = prepared.article.title
     if drafts and title:  # "CICG holds dialogue on ...": the headline names the organizer
         for name in organizers_by_subject(title, entities, headline=True):
@@ -670,7 +671,10 @@ def _fill(
     if draft.place is None and draft.destination is not None:
         draft.place = _place_named(draft.destination, places, countries)
     if draft.place is None:
-        draft.place = (_place_in(text, entities, places) or _here(text, prepared, places)
+        mention = _mention_in(text, draft)
+        known = KnownPlaces.of(entities, places=places, countries=countries)
+        draft.place = ((place_of_mention(sent, *mention, known) if mention else None)
+                       or _place_in(text, entities, places) or _here(text, prepared, places)
                        or _country_place_in(text, countries))
     evidence = _evidence(prepared, sent)
     named_here = [hit.match.iso3 for hit in countries.find_all(text)]
@@ -704,11 +708,17 @@ def _fill(
 
 def _position_in(text: str, draft: _Draft) -> int:
     """Where the sentence names the event (by its name, else its noun); 0 when it does not."""
+    mention = _mention_in(text, draft)
+    return mention[0] if mention else 0
+
+
+def _mention_in(text: str, draft: _Draft) -> tuple[int, int] | None:
+    """The characters where the sentence names the event: its name, else its noun."""
     lowered = text.lower()
     for needle in (draft.name.lower(), draft.noun.lower()):
         if (at := lowered.find(needle)) >= 0:
-            return at
-    return 0
+            return at, at + len(needle)
+    return None
 
 
 def _evidence(prepared: PreparedArticle, sent: Span) -> Evidence:
@@ -948,15 +958,28 @@ def _country_place_in(text: str, countries: CountryIndex) -> PlaceMention | None
     return None
 
 
-def _place_with_the_lead(drafts: list[_Draft]) -> None:
-    """An event placed nowhere that happened the day the story's lead event did (or on no
-    stated day) happened where the lead did: the story is filed from one place."""
+# How far apart two days of one gathering may be: a week of sessions, forums and visits.
+_DAYS_OF_ONE_GATHERING = 7
+
+
+def _place_with_the_lead(drafts: list[_Draft], *, filed: dt.date | None = None) -> None:
+    """An event placed nowhere that happened within days of the story's lead event (or on
+    no stated day) happened where the lead did: the story is filed from one place, and the
+    forum that ended yesterday was at the summit that goes on today. A lead told without a
+    day is taken to be of the days the story was `filed`."""
     lead = next((d for d in drafts if d.place is not None), None)
     if lead is None:
         return
     for draft in drafts:
-        if draft.place is None and draft.date in (None, lead.date):
+        if draft.place is None and _within_days(draft.date, lead.date or filed):
             draft.place = lead.place
+
+
+def _within_days(day: dt.date | None, lead_day: dt.date | None) -> bool:
+    """No stated day, or one within a gathering's days of the lead's."""
+    if day is None or day == lead_day:
+        return True
+    return lead_day is not None and abs((day - lead_day).days) <= _DAYS_OF_ONE_GATHERING
 
 
 def _place_venues(drafts: list[_Draft], entities: ArticleEntities) -> None:

@@ -192,3 +192,21 @@ def test_country_named_alternate_inside_that_country_counts() -> None:
         record(2, "Mexico City", "MX", 9_000_000, "Mexico"),
     )
     assert index.canonical_city("Mexico") == "Mexico City"
+
+
+def test_a_countrys_capital_is_the_city_its_record_names_not_a_larger_namesake() -> None:
+    index = PlaceIndex(
+        [record(1, "San Jose", "US", 1_000_000), record(2, "San José", "CR", 300_000)],
+        iso3_by_iso2={"US": "USA", "CR": "CRI"},
+        countries=CountryIndex.default(),
+        capitals={"CRI": "San José"},
+    )
+    assert index.capital_of("CRI").geonameid == 2
+    assert index.capital_of("USA") is None
+
+
+@pytest.mark.parametrize(("iso3", "capital"), [("BLR", "Minsk"), ("MYS", "Kuala Lumpur"),
+                                               ("RUS", "Moscow"), ("IND", "New Delhi")])
+def test_default_index_knows_each_countrys_capital(index: PlaceIndex, iso3: str, capital: str
+                                                   ) -> None:
+    assert index.capital_of(iso3).name == capital
