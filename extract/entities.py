@@ -150,10 +150,7 @@ def collect_entities(doc: Doc, *, countries: CountryIndex, places: PlaceIndex,
         elif ent.label_ in ("GPE", "LOC", "FAC"):
             _add_place(entities, ent, countries, places)
     for name in _cities_in_context(doc_text(doc), places, countries):
-        canonical = places.canonical_city(name) or name
-        entities.places.setdefault(
-            fold(canonical), PlaceMention(name=canonical, country=places.country_of_city(name)))
-        entities.place_surfaces.setdefault(fold(canonical), set()).add(name)
+        _add_city(entities, name, places)
     _fold_short_person_names(entities)
     _fold_acronym_variants(entities)
     _drop_cross_label_duplicates(entities, places)
@@ -620,15 +617,19 @@ def _add_place(
     name = re.sub(r"^(?:the|The)\s+", "", ent.text).strip()
     if countries.lookup(name) is not None:
         return
-    iso3 = places.country_of_city(name)
-    if iso3 is None:  # "Santiago de Chile", "Kazan, Tatarstan": the city before its qualifier
+    if not places.is_city(name):  # "Santiago de Chile", "Kazan, Tatarstan": the city first
         name = re.split(r"\s+(?:de|del|do|da)\s+|,\s*", name)[0]
-        iso3 = places.country_of_city(name)
-    if iso3 is None:
+    _add_city(entities, name, places)
+
+
+def _add_city(entities: ArticleEntities, name: str, places: PlaceIndex) -> None:
+    """A city the text names, once per city, with every spelling the text used for it."""
+    mention = places.mention(name)
+    if mention is None:
         return
-    canonical = places.canonical_city(name) or name
-    entities.places.setdefault(fold(canonical), PlaceMention(name=canonical, country=iso3))
-    entities.place_surfaces.setdefault(fold(canonical), set()).add(name)
+    key = fold(mention.canonical or mention.name)
+    entities.places.setdefault(key, mention)
+    entities.place_surfaces.setdefault(key, set()).add(name)
 
 
 _CITY_CONTEXT = re.compile(

@@ -446,18 +446,17 @@ def _share_story_context(drafts: list[_Draft], prepared: PreparedArticle,
         return
     lead = drafts[0]
     dateline = prepared.dateline
-    dateline_country = places.country_of_city(dateline.city) if dateline is not None else None
-    if lead.place is None and dateline_country is not None:
-        lead.place = PlaceMention(name=places.canonical_city(dateline.city),
-                                  country=dateline_country)
+    filed_from = places.mention(dateline.city) if dateline is not None else None
+    dateline_country = filed_from.country if filed_from is not None else None
+    if lead.place is None and filed_from is not None:
+        lead.place = filed_from
     for draft in drafts:
         if draft.place is None and (city := _city_in_name(draft.name, places)) is not None:
             draft.place = city  # "Pakistan Cultural Week in Minsk": the name says where
         if (draft.place is not None and dateline_country == draft.place.country
                 and CountryIndex.default().lookup(draft.place.name) is not None):
             # "held in Bangladesh" under a DHAKA dateline: the city the story is filed from
-            draft.place = PlaceMention(name=places.canonical_city(dateline.city),
-                                       country=dateline_country)
+            draft.place = filed_from
     if lead.date is None and prepared.reference_date is not None and not any(
             d.date for d in drafts):
         # a story that dates nothing reports what happened when it was filed
@@ -791,8 +790,8 @@ def _role_fillers(sent: Span, entities: ArticleEntities, *, speeches_only: bool
 
 def _place_named(name: str, places: PlaceIndex, countries: CountryIndex) -> PlaceMention | None:
     """A city or a country by its name ("Lisbon", "Portugal"), None for anything else."""
-    if (country := places.country_of_city(name)) is not None:
-        return PlaceMention(name=places.canonical_city(name), country=country)
+    if (city := places.mention(name)) is not None:
+        return city
     if (match := countries.lookup(name)) is not None and not match.is_demonym:
         return PlaceMention(name=match.name, country=match.iso3)
     return None
@@ -938,10 +937,7 @@ def _here(text: str, prepared: PreparedArticle, places: PlaceIndex) -> PlaceMent
     if dateline is None or not re.search(r"\b(?:held|took place|opened|met|meeting|summit|"
                                           r"conference|forum|said|told)\b[^.]*\bhere\b", text):
         return None
-    country = places.country_of_city(dateline.city)
-    if country is None:
-        return None
-    return PlaceMention(name=places.canonical_city(dateline.city), country=country)
+    return places.mention(dateline.city)
 
 
 def _country_place_in(text: str, countries: CountryIndex) -> PlaceMention | None:
@@ -1006,9 +1002,7 @@ def _place_venues(drafts: list[_Draft], entities: ArticleEntities) -> None:
 
 def _city_in_name(name: str, places: PlaceIndex) -> PlaceMention | None:
     match = re.search(r"\b(?:in|at)\s+(?P<city>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)$", name)
-    if match is None or (country := places.country_of_city(match["city"])) is None:
-        return None
-    return PlaceMention(name=places.canonical_city(match["city"]), country=country)
+    return places.mention(match["city"]) if match is not None else None
 
 
 def _own_meeting_organizer(draft: _Draft, entities: ArticleEntities) -> None:
@@ -1095,7 +1089,9 @@ def _in_running_text(phrase: str) -> str:
 
 
 def _descriptive_name(draft: _Draft) -> str:
-    """A name built from what the event is and who took part ("Meeting of A and B")."""
+    """A name built from what the event is and who took part ("Meeting of A and B"), and
+    where, by the city's standard name whatever the spelling ("in Hanoi" for "Ha Noi")."""
+    place = (draft.place.canonical or draft.place.name) if draft.place else None
     type_word = draft.type.value.replace("_", " ").capitalize()
     if draft.noun in EVENT_NOUNS and " " in draft.noun:  # "phone call", "courtesy call"
         type_word = draft.noun.capitalize()
@@ -1106,10 +1102,10 @@ def _descriptive_name(draft: _Draft) -> str:
         if signed:  # what was signed names it; where is the event's place
             return f"Signing of {_in_running_text(signed)}"
         name = "Signing of an agreement"
-        return f"{name} in {draft.place.name}" if draft.place else name
+        return f"{name} in {place}" if place else name
     if draft.type == EventType.VISIT and draft.participants:
         return f"{draft.name} by {draft.participants[0]}"
-    where = f" in {draft.place.name}" if draft.place else ""
+    where = f" in {place}" if place else ""
     if draft.type == EventType.CEREMONY and draft.act and draft.acted_on:
         return f"{draft.act} of {_in_running_text(draft.acted_on)}{where}"
     if len(draft.participants) >= 2:
@@ -1119,6 +1115,6 @@ def _descriptive_name(draft: _Draft) -> str:
     name = draft.name
     if len(name.split()) < 3 and draft.participants:
         name = f"{type_word} of {draft.participants[0]}"
-    if draft.place and draft.place.name not in name:
-        name = f"{name} in {draft.place.name}"
+    if place and place not in name:
+        name = f"{name} in {place}"
     return name

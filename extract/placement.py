@@ -167,7 +167,7 @@ def _capital_named_at(token: Token, known: KnownPlaces) -> PlaceMention | None:
         match = known.countries.lookup(_words_of(namer))
         city = known.places.capital_of(match.iso3) if match is not None else None
         if city is not None:
-            return PlaceMention(name=city.name, country=city.iso3)
+            return PlaceMention(name=city.name, country=city.iso3, canonical=city.name)
     return None
 
 

@@ -17,6 +17,8 @@
   records.
 
 Lookups ignore case, diacritics, hyphens, apostrophes and dots, and read "St"/"St." as "Saint".
+A mention of a city keeps the article's spelling ("St. Petersburg", "Kiev") beside the
+GeoNames name every spelling shares.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from extract.countries import CountryIndex, fold
+from extract.models import PlaceMention
 
 logger = logging.getLogger(__name__)
 
@@ -56,8 +59,14 @@ class City:
 
 def place_key(name: str) -> str:
     """The form names are compared in: folded, lower case, no punctuation, "St" as "Saint"."""
-    text = _SEPARATORS.sub(" ", _DROPPED.sub("", fold(name).casefold())).strip()
+    text = _spelling_key(name)
     return _SAINT.sub(r"saint\1", text) if "st" in text else text
+
+
+def _spelling_key(name: str) -> str:
+    """A spelling without case, diacritics or punctuation: "Bogota" is how "Bogotá" is
+    spelled, "St. Petersburg" is not how "Saint Petersburg" is."""
+    return _SEPARATORS.sub(" ", _DROPPED.sub("", fold(name).casefold())).strip()
 
 
 def _usable_alternate(name: str) -> bool:
@@ -183,6 +192,21 @@ class PlaceIndex:
         """The capital city of a country, None when the data names none it knows. As with
         any name, a city's own name beats another's alternate ("New Delhi", not Delhi)."""
         return self._capitals.get(iso3) or self._capitals_by_alternate.get(iso3)
+
+    def mention(self, name: str) -> PlaceMention | None:
+        """A city as a text names it: the text's spelling (the GeoNames one when they differ
+        only in case, accents or punctuation), its country and its GeoNames name. A country's
+        name or another city's ("Kuwait", "Delhi" for New Delhi) is no spelling of the city
+        meant, which then goes by its GeoNames name. None if it is not a known city."""
+        city = self.find(name)
+        if city is None:
+            return None
+        written = name.strip()
+        key = place_key(written)
+        if (_spelling_key(written) == _spelling_key(city.name) or key in self._country_by_key
+                or key in _SEATS_OF_GOVERNMENT):
+            written = city.name
+        return PlaceMention(name=written, country=city.iso3, canonical=city.name)
 
     def canonical_city(self, name: str) -> str:
         """The GeoNames name of the city ("Kiev" -> "Kyiv"); the input, stripped, if unknown."""

@@ -50,7 +50,7 @@ _TWO_SUMMITS = [
 
 def test_an_event_is_where_the_verb_that_reports_it_says_the_capital_of_a_country_is(vocab):
     place = _place(vocab, _TWO_SUMMITS, "Media Summit", _known(KAZAN))
-    assert place == PlaceMention(name="Moscow", country="RUS")
+    assert place == PlaceMention(name="Moscow", country="RUS", canonical="Moscow")
 
 
 def test_a_phrase_on_an_event_noun_places_that_event_not_the_sentence_lead(vocab):

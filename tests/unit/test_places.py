@@ -210,3 +210,24 @@ def test_a_countrys_capital_is_the_city_its_record_names_not_a_larger_namesake()
 def test_default_index_knows_each_countrys_capital(index: PlaceIndex, iso3: str, capital: str
                                                    ) -> None:
     assert index.capital_of(iso3).name == capital
+
+
+@pytest.mark.parametrize(
+    ("written", "name", "canonical"),
+    [
+        ("St. Petersburg", "St. Petersburg", "Saint Petersburg"),  # the article's spelling
+        ("Kiev", "Kiev", "Kyiv"),
+        ("Bogota", "Bogotá", "Bogotá"),  # differs only by an accent: the gazetteer's
+        ("Delhi", "New Delhi", "New Delhi"),  # another city's name, read as the seat
+        ("Kuwait", "Kuwait City", "Kuwait City"),  # a country's name
+    ],
+)
+def test_a_city_mention_keeps_the_texts_spelling_beside_the_gazetteer_name(
+    index: PlaceIndex, written: str, name: str, canonical: str
+) -> None:
+    mention = index.mention(written)
+    assert (mention.name, mention.canonical) == (name, canonical)
+
+
+def test_an_unknown_name_is_no_city_mention(index: PlaceIndex) -> None:
+    assert index.mention("Qwertyville") is None
