@@ -76,6 +76,7 @@ _BOTH_PARTIES = re.compile(r"\b(?:both countries|the two countries|both nations|
                            re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“](?P<q>[A-Z0-9][^\"”,]{5,150})[\"”]")
 _VENUE = re.compile(r"\bat\s+(?:the\s+)?(?P<venue>(?:[A-Z][\w’'-]+\s?){1,6})")
+_VENUE_WORDS = "|".join(sorted(VENUE_HEADS))
 _GENERIC_NAMES = frozenset({"meeting", "talks", "forum", "summit", "session", "ceremony"})
 # Verbs of an act done to a thing, and the noun that names the act ("Signing of ...").
 _ACTS = {"sign": "Signing", "inaugurate": "Inauguration", "open": "Opening",
@@ -918,11 +919,12 @@ def _place_in(text: str, entities: ArticleEntities, places: PlaceIndex) -> Place
     candidates = []
     for key, place in entities.places.items():
         for surface in {place.name, *entities.place_surfaces.get(key, ())}:
-            name = re.escape(surface)
+            # not the first word of a venue's name ("at the courtyard of Belém Palace")
+            name = rf"{re.escape(surface)}\b(?!\s+(?i:{_VENUE_WORDS})\b)"
             match = re.search(rf"\b(?:in|at)\s+(?:the\s+(?:[\w-]+\s+){{1,4}}?(?:of\s+)?)?"
-                              rf"{name}\b", text) or re.search(
-                rf"\bin\s+(?:[A-Z][\w'’-]*\s+(?:of\s+)?){{1,4}},\s+{name}\b", text
-            ) or re.search(rf"\b(?:capital|city of)\s+{name}\b", text)
+                              rf"{name}", text) or re.search(
+                rf"\bin\s+(?:[A-Z][\w'’-]*\s+(?:of\s+)?){{1,4}},\s+{name}", text
+            ) or re.search(rf"\b(?:capital|city of)\s+{name}", text)
             if match:
                 candidates.append((match.start(), place))
                 break

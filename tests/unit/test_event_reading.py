@@ -138,3 +138,15 @@ def test_a_lead_told_without_a_day_counts_as_of_the_days_the_story_was_filed():
     display = _dated("Art display", dt.date(2021, 4, 10))
     _place_with_the_lead([week, display], filed=dt.date(2021, 4, 11))
     assert display.place == minsk
+
+
+def test_a_city_that_begins_a_venues_name_does_not_place_the_sentence():
+    from extract.entities import ArticleEntities
+    from extract.events import _place_in
+    from extract.models import PlaceMention
+    from extract.places import PlaceIndex
+
+    entities = ArticleEntities()
+    entities.places["belem"] = PlaceMention(name="Belém", country="BRA")
+    text = "On her arrival at the courtyard of Belém Palace, she received a salute."
+    assert _place_in(text, entities, PlaceIndex.default()) is None
