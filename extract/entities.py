@@ -85,6 +85,12 @@ class ArticleEntities:
                 return org
         return None
 
+    def organization_spans(self, text: str) -> list[tuple[int, int]]:
+        """Where the text writes the names of organizations of more than one word."""
+        return [match.span() for org in self.organizations.values()
+                for name in (org.name, *org.aliases) if name and " " in name
+                for match in re.finditer(re.escape(name), text)]
+
     def person_named(self, surface: str) -> PersonMention | None:
         key = fold(surface)
         for person in self.persons.values():

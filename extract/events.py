@@ -193,13 +193,8 @@ def _has_party(trigger: Span) -> bool:
 
 def _organization_spans(sent: Span, entities: ArticleEntities) -> list[tuple[int, int]]:
     """Where the sentence names organizations of several words, as document offsets."""
-    spans = []
-    for org in entities.organizations.values():
-        for name in (org.name, *org.aliases):
-            if name and " " in name:
-                spans += [(sent.start_char + m.start(), sent.start_char + m.end())
-                          for m in re.finditer(re.escape(name), sent.text)]
-    return spans
+    return [(sent.start_char + start, sent.start_char + end)
+            for start, end in entities.organization_spans(sent.text)]
 
 
 @dataclass
