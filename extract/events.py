@@ -666,11 +666,7 @@ def _fill(
     if draft.place is None and draft.destination is not None:
         draft.place = _place_named(draft.destination, places, countries)
     if draft.place is None:
-        mention = _mention_in(text, draft)
-        known = KnownPlaces.of(entities, places=places, countries=countries)
-        draft.place = ((place_of_mention(sent, *mention, known) if mention else None)
-                       or _place_in(text, entities, places) or _here(text, prepared, places)
-                       or _country_place_in(text, countries))
+        draft.place = _place_told(draft, sent, prepared, entities, countries, places)
     evidence = _evidence(prepared, sent)
     named_here = [hit.match.iso3 for hit in countries.find_all(text)]
     if _BOTH_PARTIES.search(text):
@@ -699,6 +695,20 @@ def _fill(
                 and not _reports_only(text, o.name)]
         draft.add(draft.participant_organizations, orgs, role="participant_organization",
                   evidence=evidence)
+
+
+def _place_told(draft: _Draft, sent: Span, prepared: PreparedArticle,
+                entities: ArticleEntities, countries: CountryIndex, places: PlaceIndex
+                ) -> PlaceMention | None:
+    """Where the sentence says the event happened: by the phrase the parse attaches to the
+    words that name it, else the first place the sentence puts after "in" or "at", "here"
+    (the dateline's city), or a country."""
+    text = sent.text
+    mention = _mention_in(text, draft)
+    known = KnownPlaces.of(entities, places=places, countries=countries)
+    attached = place_of_mention(sent, *mention, known) if mention is not None else None
+    return (attached or _place_in(text, entities, places) or _here(text, prepared, places)
+            or _country_place_in(text, countries))
 
 
 def _position_in(text: str, draft: _Draft) -> int:
