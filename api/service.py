@@ -39,10 +39,11 @@ from api.schemas import (
     TimelinePublic,
 )
 from extract.countries import CountryIndex, CountryMatch
+from extract.places import PlaceIndex
 from graph.entity_resolution import EntityRecord, blocking_keys
 from graph.event_resolution import blocking_keys as event_blocking_keys
 from graph.fulltext import fulltext_query
-from graph.names import fold
+from graph.names import fold, place_id
 from graph.store import GraphStore, Row
 from graph.vocabulary import EventType, Label
 
@@ -99,8 +100,7 @@ class EventQuery(BaseModel):
              if self.organization else None),
             ("list_event_ids_by_person", {"person": _id_or_key(self.person, "person:")}
              if self.person else None),
-            ("list_event_ids_by_place", {"place": _id_or_lower(self.place, "place:")}
-             if self.place else None),
+            ("list_event_ids_by_place", _place_params(self.place) if self.place else None),
             ("list_event_ids_by_text", {"q": self.q.lower()} if self.q else None),
         ) if params is not None}
 
@@ -132,8 +132,13 @@ def _id_or_key(value: str, prefix: str) -> str:
     return value if value.startswith(prefix) else fold(value)
 
 
-def _id_or_lower(value: str, prefix: str) -> str:
-    return value if value.startswith(prefix) else value.lower()
+def _place_params(value: str) -> dict[str, str | None]:
+    """A place id as it is; a name lower-cased, and the id of the city the gazetteer knows
+    by it, so any spelling finds the city ("St Petersburg", "Saint Petersburg")."""
+    if value.startswith("place:"):
+        return {"place": value, "city": None}
+    city = PlaceIndex.default().mention(value)
+    return {"place": value.lower(), "city": place_id(city) if city else None}
 
 
 def find_events(store: GraphStore, query: EventQuery, *, limit: int, offset: int

@@ -1,7 +1,8 @@
 // Every (article, event) report with what that article says of the event: only role and
 // place facts the article itself supports (an event may be reported by several articles).
 // Parameters: $skip, $limit: integers.
-// Returns: article_id, id, name, type, date, end_date, evidence, places, place_countries,
+// Returns: article_id, id, name, type, date, end_date, evidence, places (each place's name
+//          and aliases: every spelling of it articles used), place_countries,
 //          countries, organizers, participants, participant_organizations, message_senders
 //          (persons and organizations).
 MATCH (a:Article)-[rep:REPORTS]->(e:Event)
@@ -9,7 +10,8 @@ WITH a, rep, e ORDER BY a.id, e.id
 SKIP $skip LIMIT $limit
 RETURN a.id AS article_id, e.id AS id, e.name AS name, e.type AS type, e.date AS date,
        e.end_date AS end_date, rep.evidence AS evidence,
-       [(e)-[held:HELD_IN]->(pl:Place) WHERE a.id IN held.articles | pl.name] AS places,
+       [(e)-[held:HELD_IN]->(pl:Place) WHERE a.id IN held.articles
+        | [pl.name] + coalesce(pl.aliases, [])] AS places,
        [(e)-[held2:HELD_IN]->(:Place)-[:LOCATED_IN]->(pc:Country) WHERE a.id IN held2.articles
         | pc.id] AS place_countries,
        [(e)-[inv:INVOLVES]->(ec:Country) WHERE a.id IN inv.articles | ec.id] AS countries,

@@ -17,9 +17,12 @@ _RESIDUE = re.compile(r"^\S*\.(?:png|jpe?g|gif|webp|svg|bmp)\)?\]?$", re.IGNOREC
 _SEPARATOR = re.compile(r"^[-–—_=*•·|~#]+$")
 _BULLET = re.compile(r"^\s*[•·▪►◦‣]\s*")
 # Calls to action that close scraped pages ("Follow us on ...", "Subscribe to ...").
+# Comment forms too ("LEAVE A REPLY", "Please enter your comment!").
 _CALL_TO_ACTION = re.compile(
     r"^(?:follow|subscribe|join|sign up|download|click|share|like|read more|read also|"
-    r"also read|see also|related|more from|get the latest|stay updated|watch)\b",
+    r"also read|see also|related|more from|get the latest|stay updated|watch|"
+    r"leave a (?:reply|comment)|post a comment|add a comment|cancel reply|please enter your|"
+    r"you have entered an incorrect|save my name)\b",
     re.IGNORECASE,
 )
 # Bylines and credits: never part of the story.
@@ -187,6 +190,8 @@ def strip_noise(text: str) -> tuple[list[str], list[str], date | None]:
             continue
         kept.append(line)
     _drop_trailing_navigation(kept, removed)
+    _drop_inline_links(kept, removed)
+    _drop_unfinished_last_sentence(kept, removed)
     return kept, removed, page_date
 
 
@@ -212,6 +217,47 @@ def _drop_trailing_navigation(kept: list[str], removed: list[str]) -> None:
     for i in range(len(kept) - 1, -1, -1):
         if kept[i] and _CALL_TO_ACTION.match(kept[i]) and len(kept[i].split()) <= 25:
             removed.append(kept.pop(i))
+
+
+_CONTENT_WORD = re.compile(r"[a-z]{4,}")
+
+
+def _drop_inline_links(kept: list[str], removed: list[str]) -> None:
+    """Remove the headline of another story set inside this one ("... tangible outcomes.\n
+    Exports surge amid rising tariffs\nThe Ambassador reflected ..."): a headline-shaped line
+    between two lines of the story's run, sharing no word with the line after it, which a
+    subheading or a caption would introduce."""
+    for i in range(len(kept) - 2, 0, -1):
+        before, line, after = kept[i - 1], kept[i], kept[i + 1]
+        if (before and after and is_headline_shaped(line) and _SENTENCE_END.search(before)
+                and not _content_words(line) & _content_words(after)):
+            removed.append(kept.pop(i))
+
+
+def _content_words(line: str) -> set[str]:
+    return set(_CONTENT_WORD.findall(line.lower()))
+
+
+# A sentence ending inside a line: "... Wopke Hoekstra. He said, discussions were".
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’')\]]*\s+")
+
+
+def _drop_unfinished_last_sentence(kept: list[str], removed: list[str]) -> None:
+    """A page cut short ends in a fragment: the next story's headline or a sentence cut off.
+    A short last line that stops mid-sentence after the story's sentences loses its
+    unfinished sentence."""
+    lines = [i for i, line in enumerate(kept) if line]
+    if len(lines) < 2 or not _SENTENCE_END.search(kept[lines[-2]]):
+        return
+    last = kept[lines[-1]]
+    if not is_headline_shaped(last):
+        return
+    finished = [m.end() for m in _SENTENCE_BREAK.finditer(last)]
+    if finished:
+        kept[lines[-1]] = last[:finished[-1]].strip()
+        removed.append(last[finished[-1]:].strip())
+    else:
+        removed.append(kept.pop(lines[-1]))
 
 
 # "ISLAMABAD, (UrduPoint / Pakistan Point News - 14th Sep, 2024) Dato' ..."

@@ -91,6 +91,12 @@ class ArticleEntities:
                 return org
         return None
 
+    def organization_spans(self, text: str) -> list[tuple[int, int]]:
+        """Where the text writes the names of organizations of more than one word."""
+        return [match.span() for org in self.organizations.values()
+                for name in (org.name, *org.aliases) if name and " " in name
+                for match in re.finditer(re.escape(name), text)]
+
     def person_named(self, surface: str) -> PersonMention | None:
         key = fold(surface)
         for person in self.persons.values():
@@ -162,10 +168,7 @@ def collect_entities(doc: Doc, *, countries: CountryIndex, places: PlaceIndex,
     for name in _unrecognised_organizers(doc, entities, places):
         _add_organization(entities, name, countries, aliases=[name])
     for name in _cities_in_context(doc_text(doc), places, countries):
-        canonical = places.canonical_city(name) or name
-        entities.places.setdefault(
-            fold(canonical), PlaceMention(name=canonical, country=places.country_of_city(name)))
-        entities.place_surfaces.setdefault(fold(canonical), set()).add(name)
+        _add_city(entities, name, places)
     _drop_venues(entities, doc)
     _fold_short_person_names(entities)
     _fold_acronym_variants(entities)
@@ -873,15 +876,19 @@ def _add_place(
     name = re.sub(r"^(?:the|The)\s+", "", ent.text).strip()
     if countries.lookup(name) is not None:
         return
-    iso3 = places.country_of_city(name)
-    if iso3 is None:  # "Santiago de Chile", "Kazan, Tatarstan": the city before its qualifier
+    if not places.is_city(name):  # "Santiago de Chile", "Kazan, Tatarstan": the city first
         name = re.split(r"\s+(?:de|del|do|da)\s+|,\s*", name)[0]
-        iso3 = places.country_of_city(name)
-    if iso3 is None:
+    _add_city(entities, name, places)
+
+
+def _add_city(entities: ArticleEntities, name: str, places: PlaceIndex) -> None:
+    """A city the text names, once per city, with every spelling the text used for it."""
+    mention = places.mention(name)
+    if mention is None:
         return
-    canonical = places.canonical_city(name) or name
-    entities.places.setdefault(fold(canonical), PlaceMention(name=canonical, country=iso3))
-    entities.place_surfaces.setdefault(fold(canonical), set()).add(name)
+    key = fold(mention.canonical or mention.name)
+    entities.places.setdefault(key, mention)
+    entities.place_surfaces.setdefault(key, set()).add(name)
 
 
 _CITY_CONTEXT = re.compile(

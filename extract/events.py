@@ -31,8 +31,9 @@ from extract.lexicon import (
     VENUE_HEADS,
 )
 from extract.models import EventMention, Evidence, PlaceMention
-from extract.phrases import first_cue, literal, reported_by, whole_words
+from extract.phrases import first_cue, reported_by, whole_words
 from extract.place_spans import countries_in, regions_in
+from extract.placement import KnownPlaces, place_of_mention
 from extract.places import PlaceIndex
 from extract.regions import RegionIndex
 from extract.roles import ROLES, ROLES_KEY, filler_phrase
@@ -78,6 +79,7 @@ _BOTH_PARTIES = re.compile(r"\b(?:both countries|the two countries|both nations|
                            re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“](?P<q>[A-Z0-9][^\"”,]{5,150})[\"”]")
 _VENUE = re.compile(r"\bat\s+(?:the\s+)?(?P<venue>(?:[A-Z][\w’'-]+\s?){1,6})")
+_VENUE_WORDS = "|".join(sorted(VENUE_HEADS))
 _GENERIC_NAMES = frozenset({"meeting", "talks", "forum", "summit", "session", "ceremony"})
 # Verbs of an act done to a thing, and the noun that names the act ("Signing of ...").
 _ACTS = {"sign": "Signing", "inaugurate": "Inauguration", "open": "Opening",
@@ -212,14 +214,8 @@ def _has_party(trigger: Span) -> bool:
 
 def _organization_spans(sent: Span, entities: ArticleEntities) -> list[tuple[int, int]]:
     """Where the sentence names organizations of several words, as document offsets."""
-    spans = []
-    text, offset = sent.text, sent.start_char
-    for org in entities.organizations.values():
-        for name in (org.name, *org.aliases):
-            if name and " " in name:
-                spans += [(offset + m.start(), offset + m.end())
-                          for m in literal(name).finditer(text)]
-    return spans
+    return [(sent.start_char + start, sent.start_char + end)
+            for start, end in entities.organization_spans(sent.text)]
 
 
 @dataclass
@@ -297,7 +293,7 @@ def find_events(
             draft.type = EventType.DIALOGUE
     _share_story_context(drafts, prepared, places)
     _place_venues(drafts, entities)
-    _place_with_the_lead(drafts)
+    _place_with_the_lead(drafts, filed=prepared.reference_date)
     title = prepared.article.title
     if drafts and title:  # "CICG holds dialogue on ...": the headline names the organizer
         for name in organizers_by_subject(title, entities, headline=True):
@@ -609,18 +605,17 @@ def _share_story_context(drafts: list[_Draft], prepared: PreparedArticle,
         return
     lead = drafts[0]
     dateline = prepared.dateline
-    dateline_country = places.country_of_city(dateline.city) if dateline is not None else None
-    if lead.place is None and dateline_country is not None:
-        lead.place = PlaceMention(name=places.canonical_city(dateline.city),
-                                  country=dateline_country)
+    filed_from = places.mention(dateline.city) if dateline is not None else None
+    dateline_country = filed_from.country if filed_from is not None else None
+    if lead.place is None and filed_from is not None:
+        lead.place = filed_from
     for draft in drafts:
         if draft.place is None and (city := _city_in_name(draft.name, places)) is not None:
             draft.place = city  # "Pakistan Cultural Week in Minsk": the name says where
         if (draft.place is not None and dateline_country == draft.place.country
                 and CountryIndex.default().lookup(draft.place.name) is not None):
             # "held in Bangladesh" under a DHAKA dateline: the city the story is filed from
-            draft.place = PlaceMention(name=places.canonical_city(dateline.city),
-                                       country=dateline_country)
+            draft.place = filed_from
     if lead.date is None and prepared.reference_date is not None and not any(
             d.date for d in drafts):
         # a story that dates nothing reports what happened when it was filed
@@ -833,8 +828,7 @@ def _fill(
     if draft.place is None and draft.destination is not None:
         draft.place = _place_named(draft.destination, places, countries)
     if draft.place is None:
-        draft.place = (_place_in(text, entities, places) or _here(text, prepared, places)
-                       or _country_place_in(sent, countries))
+        draft.place = _place_told(draft, sent, prepared, entities, countries, places)
     evidence = _evidence(prepared, sent)
     named_here = [hit.match.iso3 for hit in countries_in(sent, countries)]
     if _BOTH_PARTIES.search(text):
@@ -865,13 +859,33 @@ def _fill(
                   evidence=evidence)
 
 
+def _place_told(draft: _Draft, sent: Span, prepared: PreparedArticle,
+                entities: ArticleEntities, countries: CountryIndex, places: PlaceIndex
+                ) -> PlaceMention | None:
+    """Where the sentence says the event happened: by the phrase the parse attaches to the
+    words that name it, else the first place the sentence puts after "in" or "at", "here"
+    (the dateline's city), or a country."""
+    text = sent.text
+    mention = _mention_in(text, draft)
+    known = KnownPlaces.of(entities, places=places, countries=countries)
+    attached = place_of_mention(sent, *mention, known) if mention is not None else None
+    return (attached or _place_in(text, entities, places) or _here(text, prepared, places)
+            or _country_place_in(sent, countries))
+
+
 def _position_in(text: str, draft: _Draft) -> int:
     """Where the sentence names the event (by its name, else its noun); 0 when it does not."""
+    mention = _mention_in(text, draft)
+    return mention[0] if mention else 0
+
+
+def _mention_in(text: str, draft: _Draft) -> tuple[int, int] | None:
+    """The characters where the sentence names the event: its name, else its noun."""
     lowered = text.lower()
     for needle in (draft.name.lower(), draft.noun.lower()):
         if (at := lowered.find(needle)) >= 0:
-            return at
-    return 0
+            return at, at + len(needle)
+    return None
 
 
 def _evidence(prepared: PreparedArticle, sent: Span) -> Evidence:
@@ -981,8 +995,8 @@ def _title_holder(span: Span, entities: ArticleEntities) -> list[str]:
 
 def _place_named(name: str, places: PlaceIndex, countries: CountryIndex) -> PlaceMention | None:
     """A city or a country by its name ("Lisbon", "Portugal"), None for anything else."""
-    if (country := places.country_of_city(name)) is not None:
-        return PlaceMention(name=places.canonical_city(name), country=country)
+    if (city := places.mention(name)) is not None:
+        return city
     if (match := countries.lookup(name)) is not None and not match.is_demonym:
         return PlaceMention(name=match.name, country=match.iso3)
     return None
@@ -1108,11 +1122,12 @@ def _place_in(text: str, entities: ArticleEntities, places: PlaceIndex) -> Place
     candidates = []
     for key, place in entities.places.items():
         for surface in {place.name, *entities.place_surfaces.get(key, ())}:
-            name = re.escape(surface)
+            # not the first word of a venue's name ("at the courtyard of Belém Palace")
+            name = rf"{re.escape(surface)}\b(?!\s+(?i:{_VENUE_WORDS})\b)"
             match = re.search(rf"\b(?:in|at)\s+(?:the\s+(?:[\w-]+\s+){{1,4}}?(?:of\s+)?)?"
-                              rf"{name}\b", text) or re.search(
-                rf"\bin\s+(?:[A-Z][\w'’-]*\s+(?:of\s+)?){{1,4}},\s+{name}\b", text
-            ) or re.search(rf"\b(?:capital|city of)\s+{name}\b", text)
+                              rf"{name}", text) or re.search(
+                rf"\bin\s+(?:[A-Z][\w'’-]*\s+(?:of\s+)?){{1,4}},\s+{name}", text
+            ) or re.search(rf"\b(?:capital|city of)\s+{name}", text)
             if match:
                 candidates.append((match.start(), place))
                 break
@@ -1127,10 +1142,7 @@ def _here(text: str, prepared: PreparedArticle, places: PlaceIndex) -> PlaceMent
     if dateline is None or not re.search(r"\b(?:held|took place|opened|met|meeting|summit|"
                                           r"conference|forum|said|told)\b[^.]*\bhere\b", text):
         return None
-    country = places.country_of_city(dateline.city)
-    if country is None:
-        return None
-    return PlaceMention(name=places.canonical_city(dateline.city), country=country)
+    return places.mention(dateline.city)
 
 
 def _country_place_in(sent: Span, countries: CountryIndex) -> PlaceMention | None:
@@ -1148,15 +1160,28 @@ def _country_place_in(sent: Span, countries: CountryIndex) -> PlaceMention | Non
     return None
 
 
-def _place_with_the_lead(drafts: list[_Draft]) -> None:
-    """An event placed nowhere that happened the day the story's lead event did (or on no
-    stated day) happened where the lead did: the story is filed from one place."""
+# How far apart two days of one gathering may be: a week of sessions, forums and visits.
+_DAYS_OF_ONE_GATHERING = 7
+
+
+def _place_with_the_lead(drafts: list[_Draft], *, filed: dt.date | None = None) -> None:
+    """An event placed nowhere that happened within days of the story's lead event (or on
+    no stated day) happened where the lead did: the story is filed from one place, and the
+    forum that ended yesterday was at the summit that goes on today. A lead told without a
+    day is taken to be of the days the story was `filed`."""
     lead = next((d for d in drafts if d.place is not None), None)
     if lead is None:
         return
     for draft in drafts:
-        if draft.place is None and draft.date in (None, lead.date):
+        if draft.place is None and _within_days(draft.date, lead.date or filed):
             draft.place = lead.place
+
+
+def _within_days(day: dt.date | None, lead_day: dt.date | None) -> bool:
+    """No stated day, or one within a gathering's days of the lead's."""
+    if day is None or day == lead_day:
+        return True
+    return lead_day is not None and abs((day - lead_day).days) <= _DAYS_OF_ONE_GATHERING
 
 
 def _place_venues(drafts: list[_Draft], entities: ArticleEntities) -> None:
@@ -1183,9 +1208,7 @@ def _place_venues(drafts: list[_Draft], entities: ArticleEntities) -> None:
 
 def _city_in_name(name: str, places: PlaceIndex) -> PlaceMention | None:
     match = re.search(r"\b(?:in|at)\s+(?P<city>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)$", name)
-    if match is None or (country := places.country_of_city(match["city"])) is None:
-        return None
-    return PlaceMention(name=places.canonical_city(match["city"]), country=country)
+    return places.mention(match["city"]) if match is not None else None
 
 
 def _own_meeting_organizer(draft: _Draft, entities: ArticleEntities) -> None:
@@ -1282,7 +1305,9 @@ _BETWEEN_PEOPLE = frozenset({EventType.MEETING, EventType.PHONE_CALL, EventType.
 
 
 def _descriptive_name(draft: _Draft) -> str:
-    """A name built from what the event is and who took part ("Meeting of A and B")."""
+    """A name built from what the event is and who took part ("Meeting of A and B"), and
+    where, by the city's standard name whatever the spelling ("in Hanoi" for "Ha Noi")."""
+    place = (draft.place.canonical or draft.place.name) if draft.place else None
     type_word = draft.type.value.replace("_", " ").capitalize()
     if draft.noun in EVENT_NOUNS and " " in draft.noun:  # "phone call", "courtesy call"
         type_word = draft.noun.capitalize()
@@ -1293,10 +1318,10 @@ def _descriptive_name(draft: _Draft) -> str:
         if signed:  # what was signed names it; where is the event's place
             return f"Signing of {_in_running_text(signed)}"
         name = "Signing of an agreement"
-        return f"{name} in {draft.place.name}" if draft.place else name
+        return f"{name} in {place}" if place else name
     if draft.type == EventType.VISIT and draft.participants:
         return f"{draft.participants[0]} {_in_running_text(draft.name)}"  # "X visit to Y"
-    where = f" in {draft.place.name}" if draft.place else ""
+    where = f" in {place}" if place else ""
     if draft.type == EventType.CEREMONY and draft.act and draft.acted_on:
         return f"{draft.act} of {_in_running_text(draft.acted_on)}{where}"
     between_people = draft.type in _BETWEEN_PEOPLE  # a forum is never "Forum of <a person>"
@@ -1307,6 +1332,6 @@ def _descriptive_name(draft: _Draft) -> str:
     name = draft.name
     if between_people and len(name.split()) < 3 and draft.participants:
         name = f"{type_word} of {draft.participants[0]}"
-    if draft.place and draft.place.name not in name:
-        name = f"{name} in {draft.place.name}"
+    if place and place not in name:
+        name = f"{name} in {place}"
     return name

@@ -51,8 +51,11 @@ class RegionMention(BaseModel):
 
 
 class PlaceMention(BaseModel):
-    name: str
+    name: str = Field(description="As the article writes it: 'St. Petersburg'.")
     country: str | None = Field(default=None, description="ISO3 of the country it lies in.")
+    canonical: str | None = Field(
+        default=None, description="The gazetteer's name of the city, which every spelling of "
+        "it shares ('Saint Petersburg'); None for a venue or a place the gazetteer lacks.")
 
 
 class OrganizationMention(BaseModel):

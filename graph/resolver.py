@@ -168,7 +168,7 @@ def _statements(*, retracted: list[str], around: list[str], removed: list[str],
         statements.append(Statement("delete_articles", {"ids": removed}))
     rows = {label: list(node_rows.get(label, [])) for label in Label}
     countries: dict[str, Row] = {}
-    places: dict[str, str] = {}
+    places: dict[str, set[str]] = {}
     regions: dict[str, str] = {}
     for footprint in footprints:
         rows[Label.ARTICLE].append(footprint.article)
@@ -176,11 +176,11 @@ def _statements(*, retracted: list[str], around: list[str], removed: list[str],
             known = countries.setdefault(iso3, {"id": iso3, "name": country["name"],
                                                 "aliases": []})
             known["aliases"] = sorted({*known["aliases"], *country["aliases"]})
-        for pid, name in footprint.places.items():
-            places[pid] = min((name, places.get(pid, name)), key=lambda n: (-len(n), n))
+        for pid, spellings in footprint.places.items():
+            places.setdefault(pid, set()).update(spellings)
         regions.update(footprint.regions)
     rows[Label.COUNTRY] = sorted(countries.values(), key=lambda r: r["id"])
-    rows[Label.PLACE] = [{"id": k, "name": v} for k, v in sorted(places.items())]
+    rows[Label.PLACE] = [_place_row(pid, spellings) for pid, spellings in sorted(places.items())]
     rows[Label.REGION] = [{"id": k, "name": v} for k, v in sorted(regions.items())]
     for label in Label:
         if rows[label]:
@@ -188,6 +188,13 @@ def _statements(*, retracted: list[str], around: list[str], removed: list[str],
                                         {"rows": sorted(rows[label], key=lambda r: r["id"])}))
     statements += _relationship_statements(footprints)
     return statements
+
+
+def _place_row(pid: str, spellings: set[str]) -> Row:
+    """A place under the longest of the spellings articles used (ties: the alphabetically
+    first), the others as aliases, sorted."""
+    name = min(spellings, key=lambda n: (-len(n), n))
+    return {"id": pid, "name": name, "aliases": sorted(spellings - {name})}
 
 
 def _derived(touched: list[str]) -> list[Statement]:

@@ -33,7 +33,7 @@ NODE_DEFAULTS: dict[Label, dict[str, Any]] = {
     Label.PERSON: {"aliases": [], "alias_keys": [], "block_keys": [], "titles": []},
     Label.EVENT: {"type": "meeting", "plover": "CONSULT", "date": None, "end_date": None,
                   "block_keys": []},
-    Label.PLACE: {},
+    Label.PLACE: {"aliases": []},
     Label.REGION: {},
 }
 

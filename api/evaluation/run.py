@@ -187,7 +187,8 @@ def _read_back(store: GraphStore) -> dict[str, ExtractedArticle]:
         found.countries |= set(row["countries"]) | set(row["place_countries"])
         found.events.append(ExtractedEvent(
             id=row["id"], name=row["name"], type=row["type"], date=row["date"],
-            evidence=row["evidence"] or [], places=row["places"],
+            evidence=row["evidence"] or [],
+            places=[name for spellings in row["places"] for name in spellings],
             place_countries=row["place_countries"], countries=row["countries"],
             organizers=_with_aliases(row["organizers"], found.organizations),
             participants=_with_aliases(row["participants"], found.persons),

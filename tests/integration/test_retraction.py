@@ -7,7 +7,7 @@ import pytest
 from api.errors import NotFound
 from api.retraction import retract_article
 from api.service import EventQuery, find_events
-from extract.models import RegionMention
+from extract.models import PlaceMention, RegionMention
 from tests.conftest import STORE_OPENERS
 from tests.graphs import add_extractions
 from tests.integration.test_store import SENTENCE, _extraction
@@ -151,3 +151,18 @@ def test_retraction_leaves_exactly_the_graph_of_the_other_articles(store, tmp_pa
         assert _export(store) == _export(clean)
     finally:
         clean.close()
+
+
+def test_a_spelling_only_the_retracted_article_used_leaves_the_place(store):
+    def in_city(article_id: str, spelling: str):
+        extraction = _extraction(article_id)
+        extraction.events[0].place = PlaceMention(name=spelling, country="RUS",
+                                                  canonical="Saint Petersburg")
+        return extraction
+
+    add_extractions(store, in_city("article:a1", "Saint Petersburg"),
+                    in_city("article:a2", "St. Petersburg"))
+    retract_article(store, "article:a1")
+    [place] = [n for n in store.iter_export()[0] if "Place" in n["labels"]]
+    assert (place["properties"]["name"], place["properties"]["aliases"]) == (
+        "St. Petersburg", [])

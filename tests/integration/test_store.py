@@ -186,3 +186,29 @@ def test_nodes_already_fetched_are_left_out_of_a_lookup(store):
     rows = store.query("list_organization_units", ids=[], keys=["w:aral"], names=[],
                        known=["org:aral-news-agency:kaz"])
     assert rows == []
+
+
+def _in_city(article_id: str, event_name: str, spelling: str) -> ArticleExtraction:
+    """The forum story, its event renamed and placed in Saint Petersburg as spelled."""
+    extraction = _extraction(article_id, event_name=event_name)
+    city = PlaceMention(name=spelling, country="RUS", canonical="Saint Petersburg")
+    extraction.places = [city]
+    extraction.events[0].place = city
+    return extraction
+
+
+def test_two_spellings_of_one_city_are_one_place_that_either_spelling_finds(store):
+    _write(store, _in_city("article:a1", "Neva Media Forum", "St. Petersburg"),
+           _in_city("article:a2", "Baltic Press Dialogue", "Saint Petersburg"))
+    assert store.counts()["nodes"]["Place"] == 1
+    for spelling in ("St. Petersburg", "saint petersburg", "St Petersburg"):
+        page = find_events(store, EventQuery(place=spelling), limit=10, offset=0)
+        assert page.total == 2, spelling
+
+
+def test_a_place_keeps_the_spellings_articles_used_as_its_aliases(store):
+    _write(store, _in_city("article:a1", "Neva Media Forum", "St. Petersburg"))
+    _write(store, _in_city("article:a2", "Baltic Press Dialogue", "Saint Petersburg"))
+    [place] = [n for n in store.iter_export()[0] if "Place" in n["labels"]]
+    assert (place["properties"]["name"], place["properties"]["aliases"]) == (
+        "Saint Petersburg", ["St. Petersburg"])

@@ -77,9 +77,47 @@ def test_call_to_action_line_is_removed(call_to_action: str) -> None:
     assert call_to_action in removed
 
 
-def test_a_single_closing_headline_shaped_line_is_kept() -> None:
-    kept, _, _ = strip_noise(f"{STORY_BODY}\nOfficials Expect A Reply Within Weeks")
-    assert kept[-1] == "Officials Expect A Reply Within Weeks"
+@pytest.mark.parametrize(
+    "fragment",  # the next story's headline on a listing page, or a sentence cut off
+    ["Officials Expect A Reply Within Weeks",
+     "Port authorities of both countries urged to share ferry schedu"],
+)
+def test_a_short_closing_line_that_stops_mid_sentence_is_no_story_text(fragment: str) -> None:
+    kept, removed, _ = strip_noise(f"{STORY_BODY}\n{fragment}")
+    assert kept == STORY_BODY.splitlines() and fragment in removed
+
+
+def test_a_closing_line_keeps_its_finished_sentences_and_loses_the_cut_one() -> None:
+    kept, removed, _ = strip_noise(f"{STORY_BODY}\nThe envoys also met the mayor. He said, "
+                                   "talks were held o")
+    assert kept[-1] == "The envoys also met the mayor."
+    assert removed == ["He said, talks were held o"]
+
+
+def test_a_closing_sentence_with_its_full_stop_is_kept() -> None:
+    kept, _, _ = strip_noise(f"{STORY_BODY}\nOfficials expect a reply within weeks.")
+    assert kept[-1] == "Officials expect a reply within weeks."
+
+
+def test_another_storys_headline_inside_the_story_is_removed() -> None:
+    first, second = STORY_BODY.splitlines()
+    link = "Kessel grain exports surge amid rising freight tariffs"
+    kept, removed, _ = strip_noise(f"{first}\n{link}\n{second}")
+    assert kept == [first, second] and removed == [link]
+
+
+def test_a_subheading_that_the_next_lines_take_up_is_kept() -> None:
+    first, second = STORY_BODY.splitlines()
+    subheading = "Ministers praise constructive talks"
+    kept, _, _ = strip_noise(f"{first}\n{subheading}\n{second}")
+    assert subheading in kept
+
+
+@pytest.mark.parametrize("comment_form", ["LEAVE A REPLY", "Please enter your comment!",
+                                          "Please enter your name here"])
+def test_comment_form_lines_are_removed(comment_form: str) -> None:
+    kept, removed, _ = strip_noise(f"{STORY_BODY}\n\n{comment_form}")
+    assert kept == STORY_BODY.splitlines() and comment_form in removed
 
 
 @pytest.mark.parametrize(

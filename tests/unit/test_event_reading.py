@@ -286,3 +286,52 @@ def test_a_visit_lists_its_visitors_before_its_hosts():
     visit.destination = "Lisbon"
     _hosts_after_visitors(visit, entities, PlaceIndex.default(), CountryIndex.default())
     assert visit.participants == ["Li Wei", "Tom Berg", "Ana Lima"]
+
+
+def _dated(name: str, day, place=None):
+    from extract.events import _Draft
+    from extract.models import Evidence
+    from graph.vocabulary import EventType
+
+    evidence = Evidence(article_id="a", sentence="s", start=0, end=1)
+    return _Draft(name, EventType.FORUM, "forum", evidence, True, date=day, place=place)
+
+
+def test_an_event_within_days_of_the_lead_is_where_the_lead_was_and_a_later_one_is_not():
+    import datetime as dt
+
+    from extract.events import _place_with_the_lead
+    from extract.models import PlaceMention
+
+    dubai = PlaceMention(name="Dubai", country="ARE")
+    forum = _dated("Media Forum", dt.date(2024, 5, 28), dubai)
+    youth = _dated("Youth Forum", dt.date(2024, 5, 27))
+    next_year = _dated("Next Forum", dt.date(2025, 5, 27))
+    _place_with_the_lead([forum, youth, next_year])
+    assert youth.place == dubai
+    assert next_year.place is None
+
+
+def test_a_lead_told_without_a_day_counts_as_of_the_days_the_story_was_filed():
+    import datetime as dt
+
+    from extract.events import _place_with_the_lead
+    from extract.models import PlaceMention
+
+    minsk = PlaceMention(name="Minsk", country="BLR")
+    week = _dated("Culture Week", None, minsk)
+    display = _dated("Art display", dt.date(2021, 4, 10))
+    _place_with_the_lead([week, display], filed=dt.date(2021, 4, 11))
+    assert display.place == minsk
+
+
+def test_a_city_that_begins_a_venues_name_does_not_place_the_sentence():
+    from extract.entities import ArticleEntities
+    from extract.events import _place_in
+    from extract.models import PlaceMention
+    from extract.places import PlaceIndex
+
+    entities = ArticleEntities()
+    entities.places["belem"] = PlaceMention(name="Belém", country="BRA")
+    text = "On her arrival at the courtyard of Belém Palace, she received a salute."
+    assert _place_in(text, entities, PlaceIndex.default()) is None

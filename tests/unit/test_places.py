@@ -192,3 +192,49 @@ def test_country_named_alternate_inside_that_country_counts() -> None:
         record(2, "Mexico City", "MX", 9_000_000, "Mexico"),
     )
     assert index.canonical_city("Mexico") == "Mexico City"
+
+
+def test_a_countrys_capital_is_the_city_its_record_names_not_a_larger_namesake() -> None:
+    index = PlaceIndex(
+        [record(1, "San Jose", "US", 1_000_000), record(2, "San José", "CR", 300_000)],
+        iso3_by_iso2={"US": "USA", "CR": "CRI"},
+        countries=CountryIndex.default(),
+        capitals={"CRI": "San José"},
+    )
+    assert index.capital_of("CRI").geonameid == 2
+    assert index.capital_of("USA") is None
+
+
+@pytest.mark.parametrize(("iso3", "capital"), [("BLR", "Minsk"), ("MYS", "Kuala Lumpur"),
+                                               ("RUS", "Moscow"), ("IND", "New Delhi")])
+def test_default_index_knows_each_countrys_capital(index: PlaceIndex, iso3: str, capital: str
+                                                   ) -> None:
+    assert index.capital_of(iso3).name == capital
+
+
+@pytest.mark.parametrize(
+    ("written", "name", "canonical"),
+    [
+        ("St. Petersburg", "St. Petersburg", "Saint Petersburg"),  # the article's spelling
+        ("Kiev", "Kiev", "Kyiv"),
+        ("Bogota", "Bogotá", "Bogotá"),  # differs only by an accent: the gazetteer's
+        ("Delhi", "New Delhi", "New Delhi"),  # another city's name, read as the seat
+        ("Kuwait", "Kuwait City", "Kuwait City"),  # a country's name
+    ],
+)
+def test_a_city_mention_keeps_the_texts_spelling_beside_the_gazetteer_name(
+    index: PlaceIndex, written: str, name: str, canonical: str
+) -> None:
+    mention = index.mention(written)
+    assert (mention.name, mention.canonical) == (name, canonical)
+
+
+def test_an_unknown_name_is_no_city_mention(index: PlaceIndex) -> None:
+    assert index.mention("Qwertyville") is None
+
+
+def test_a_city_written_with_a_space_more_goes_by_its_standard_name():
+    from extract.places import PlaceIndex
+
+    mention = PlaceIndex.default().mention("Ha Noi")
+    assert mention is not None and mention.name == "Hanoi"
