@@ -607,11 +607,14 @@ def _bodies_of_several_countries(doc: Doc, countries: CountryIndex
     Qatar": one phrase, one body per country, read off the parse. Returns the phrase and the
     bodies' names ("Ministry of Culture of Egypt", ...)."""
     found = []
-    for head in doc:
-        singular = _singular(head.text)
-        if (head.tag_ not in ("NNS", "NNPS") or not head.is_title
-                or singular.lower() not in ORGANIZATION_HEADS):
+    plural_tags = {doc.vocab.strings["NNS"], doc.vocab.strings["NNPS"]}
+    plurals = [i for i, tag in enumerate(doc.to_array("TAG")) if tag in plural_tags]
+    for head in (doc[i] for i in plurals):
+        if not head.is_title:
             continue  # "media organizations" of two countries name no body
+        singular = _singular(head.text)
+        if singular.lower() not in ORGANIZATION_HEADS:
+            continue
         nations, portfolio = [], []
         for child in head.children:
             if child.dep_ in ("amod", "compound", "nmod") and child.i < head.i:

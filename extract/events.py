@@ -8,6 +8,7 @@ jointly hosted by ...") adds to it instead of starting another.
 """
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -1122,18 +1123,26 @@ def _place_in(text: str, entities: ArticleEntities, places: PlaceIndex) -> Place
     candidates = []
     for key, place in entities.places.items():
         for surface in {place.name, *entities.place_surfaces.get(key, ())}:
-            # not the first word of a venue's name ("at the courtyard of Belém Palace")
-            name = rf"{re.escape(surface)}\b(?!\s+(?i:{_VENUE_WORDS})\b)"
-            match = re.search(rf"\b(?:in|at)\s+(?:the\s+(?:[\w-]+\s+){{1,4}}?(?:of\s+)?)?"
-                              rf"{name}", text) or re.search(
-                rf"\bin\s+(?:[A-Z][\w'’-]*\s+(?:of\s+)?){{1,4}},\s+{name}", text
-            ) or re.search(rf"\b(?:capital|city of)\s+{name}", text)
+            if surface not in text:
+                continue
+            match = next((m for pattern in _placed_in(surface) if (m := pattern.search(text))),
+                         None)
             if match:
                 candidates.append((match.start(), place))
                 break
     if candidates:
         return min(candidates, key=lambda c: c[0])[1]
     return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _placed_in(surface: str) -> tuple[re.Pattern, ...]:
+    """How a sentence puts something in a place: "in (the X of) Lisbon", "in the Y, Lisbon",
+    "the capital Lisbon"; never the first word of a venue's name ("of Belém Palace")."""
+    name = rf"{re.escape(surface)}\b(?!\s+(?i:{_VENUE_WORDS})\b)"
+    return (re.compile(rf"\b(?:in|at)\s+(?:the\s+(?:[\w-]+\s+){{1,4}}?(?:of\s+)?)?{name}"),
+            re.compile(rf"\bin\s+(?:[A-Z][\w'’-]*\s+(?:of\s+)?){{1,4}},\s+{name}"),
+            re.compile(rf"\b(?:capital|city of)\s+{name}"))
 
 
 def _here(text: str, prepared: PreparedArticle, places: PlaceIndex) -> PlaceMention | None:

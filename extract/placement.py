@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from extract.countries import CountryIndex
-from extract.entities import ArticleEntities
+from extract.entities import ArticleEntities, doc_text
 from extract.lexicon import EVENT_NOUNS, VENUE_HEADS
 from extract.models import PlaceMention
 from extract.places import PlaceIndex
@@ -144,7 +144,7 @@ def _city_at(token: Token, known: KnownPlaces) -> PlaceMention | None:
     name ("Belém" of "Belém Palace")."""
     if token.pos_ != "PROPN" or _names_a_venue(token):
         return None
-    text = token.doc.text
+    text = doc_text(token.doc)
     for surface, place in known.by_surface.items():
         end = token.idx + len(surface)
         if text.startswith(surface, token.idx) and (end == len(text) or not text[end].isalnum()):
