@@ -16,8 +16,10 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-from api.ingest import IngestReport, ingest_paths
+from api.ingest import Extractor, IngestReport, ingest
+from api.parallel_extraction import ParallelExtractor
 from api.settings import Settings, open_embedded_store, open_neo4j_store, open_store
+from extract.reading import read_articles
 from graph.copy import CopyProgress, CopyReport, copy_graph
 from graph.errors import GraphError
 from graph.store import GraphStore
@@ -72,19 +74,26 @@ def _curation():
         raise typer.Exit(2) from e
 
 
-def _run_ingest(paths: list[Path], store: GraphStore) -> IngestReport:
+# Processes extracting at once, by default: one per core (a small ingest uses one only).
+CORES = os.cpu_count() or 1
+
+
+def _run_ingest(paths: list[Path], store: GraphStore, *, workers: int = CORES) -> IngestReport:
+    settings = Settings()
     nlp = _load_nlp()
-    options = {"curation": _curation(), "max_article_chars": Settings().max_article_chars}
+    options = {"curation": _curation(), "max_article_chars": settings.max_article_chars}
     try:
-        if not err.is_terminal:
-            return ingest_paths(paths, store=store, nlp=nlp, **options)
-        with Progress(TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(),
-                      console=err, transient=True) as progress:
-            task = progress.add_task("ingest", total=None)
-            return ingest_paths(
-                paths, store=store, nlp=nlp, **options,
-                on_progress=lambda done, total: progress.update(task, completed=done,
-                                                                total=total))
+        with ParallelExtractor(settings.spacy_model, workers=workers,
+                               fallback=Extractor(nlp)) as extract:
+            if not err.is_terminal:
+                return ingest(read_articles(paths), store=store, extract=extract, **options)
+            with Progress(TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(),
+                          console=err, transient=True) as progress:
+                task = progress.add_task("ingest", total=None)
+                return ingest(
+                    read_articles(paths), store=store, extract=extract, **options,
+                    on_progress=lambda done, total: progress.update(task, completed=done,
+                                                                    total=total))
     except GraphError as e:
         err.print(f"[red]error:[/red] {e}")
         err.print("articles written before this are in the graph whole; run the same "
@@ -112,15 +121,18 @@ def _print_counts(store: GraphStore) -> None:
         out.print(f"graph {kind}: {sum(items.values())} ({detail})")
 
 
-@app.command()
-def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders (.txt .html .json .jsonl)")]
+@app.command("ingest")
+def ingest_command(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders (.txt .html .json .jsonl)")],
+    workers: Annotated[int, typer.Option(
+        "--workers", min=1, help="processes extracting at once (default: the cores); a "
+        "small ingest uses this one only")] = CORES,
 ) -> None:
     """Read articles and add what they report to the graph (exit 1 when nothing could be
     read, 2 when a path does not exist)."""
     missing = [path for path in paths if not os.path.lexists(path)]
     with _store() as store:
-        report = _run_ingest(paths, store)
+        report = _run_ingest(paths, store, workers=workers)
         _print_report(report, store)
     if missing:
         err.print("[red]error:[/red] no such file or folder: "

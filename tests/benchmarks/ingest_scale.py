@@ -18,7 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from api.ingest import ingest_articles
+from api.ingest import Extractor, ingest
+from api.parallel_extraction import ParallelExtractor
 from api.settings import Settings, open_embedded_store
 from extract.pipeline import load_nlp
 from tests.benchmarks.synthetic_articles import synthetic_article
@@ -30,10 +31,12 @@ def main() -> None:
     parser.add_argument("--chunk", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=2025)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1,
-                        help="processes for the raw nlp.pipe figure")
+                        help="processes extracting (as `dkg ingest --workers`) and for the "
+                        "raw nlp.pipe figure")
     args = parser.parse_args()
     nlp = load_nlp()
-    with tempfile.TemporaryDirectory(prefix="dkg-scale-") as data_dir:
+    with (tempfile.TemporaryDirectory(prefix="dkg-scale-") as data_dir,
+          ParallelExtractor(None, workers=args.workers, fallback=Extractor(nlp)) as extract):
         store = open_embedded_store(Settings(data_dir=Path(data_dir)))
         try:
             first = _chunks(args)
@@ -43,7 +46,7 @@ def main() -> None:
             for n, (start, end) in enumerate(first, start=1):
                 articles = [synthetic_article(i, seed=args.seed) for i in range(start, end)]
                 began = time.perf_counter()
-                ingest_articles(articles, store=store, nlp=nlp)
+                ingest(articles, store=store, extract=extract)
                 seconds = time.perf_counter() - began
                 times.append(seconds)
                 nodes, rels = _totals(store)
@@ -52,7 +55,7 @@ def main() -> None:
                       f" {rels:>9} {_own_peak_mb():>7.0f} {_store_peak_mb(store):>8.0f}",
                       flush=True)
             print(f"last chunk / first chunk: {times[-1] / times[0]:.2f}")
-            _re_ingest(args, store, nlp, times[0])
+            _re_ingest(args, store, extract, times[0])
             _raw_pipeline(args, nlp, sum(times), args.articles)
         finally:
             store.close()
@@ -68,11 +71,11 @@ def _totals(store) -> tuple[int, int]:
     return sum(counts["nodes"].values()), sum(counts["relationships"].values())
 
 
-def _re_ingest(args, store, nlp, first_seconds: float) -> None:
+def _re_ingest(args, store, extract, first_seconds: float) -> None:
     before = _totals(store)
     articles = [synthetic_article(i, seed=args.seed) for i in range(min(args.chunk, args.articles))]
     began = time.perf_counter()
-    report = ingest_articles(articles, store=store, nlp=nlp)
+    report = ingest(articles, store=store, extract=extract)
     seconds = time.perf_counter() - began
     after = _totals(store)
     print(f"re-ingest of the first {len(articles)}: {seconds:.1f} s "
