@@ -386,14 +386,14 @@ def _name_visitor_by_title(draft: _Draft, entities: ArticleEntities) -> None:
     if draft.type != EventType.VISIT or at <= 0:
         return
     title = draft.name[:at]
-    if not all(w.lower() in TITLE_HEADS | TITLE_MODIFIERS for w in title.split()):
+    words = [w.lower() for w in title.split()]
+    if not all(w in TITLE_HEADS | TITLE_MODIFIERS for w in words):
         return
-    holders = [p for p in entities.persons.values()
-               if any(t.lower() == title.lower() for t in p.titles)]
+    holders = _holders_of(words, entities)
     if len(holders) == 1:
-        draft.name = holders[0].name + draft.name[at:]
-        if holders[0].name not in draft.participants:
-            draft.participants.insert(0, holders[0].name)
+        draft.name = holders[0] + draft.name[at:]
+        if holders[0] not in draft.participants:
+            draft.participants.insert(0, holders[0])
 
 
 def _organizes_here(sent: Span, name: str) -> bool:
@@ -989,9 +989,14 @@ def _title_holder(span: Span, entities: ArticleEntities) -> list[str]:
     if not words or words[-1] not in TITLE_HEADS or not all(
             w in TITLE_HEADS or w in TITLE_MODIFIERS for w in words):
         return []
-    holders = [p.name for p in entities.persons.values()
-               if any(set(words) <= set(t.lower().split()) for t in p.titles)]
+    holders = _holders_of(words, entities)
     return holders if len(holders) == 1 else []
+
+
+def _holders_of(title_words: list[str], entities: ArticleEntities) -> list[str]:
+    """The persons of the article whose titles hold all these words ("chief adviser")."""
+    return [p.name for p in entities.persons.values()
+            if any(set(title_words) <= set(t.lower().split()) for t in p.titles)]
 
 
 def _place_named(name: str, places: PlaceIndex, countries: CountryIndex) -> PlaceMention | None:
